@@ -1,0 +1,3 @@
+from kr_desktop.cli import main
+
+raise SystemExit(main())

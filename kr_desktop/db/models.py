@@ -1,0 +1,262 @@
+"""The data model (SQLAlchemy 2 typed ORM). The schema itself is created by Alembic migrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import (CheckConstraint, Column, Date, ForeignKey, Integer, MetaData, String, Table,
+                        Text, UniqueConstraint)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from kr_desktop.db.types import Money
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Versioned:
+    """Every record carries a version so a save over someone else's change is detected."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    @classmethod
+    def __declare_last__(cls):  # pragma: no cover - mapper hook
+        pass
+
+
+def _versioned(cls):
+    cls.__mapper_args__ = {"version_id_col": cls.__table__.c.version}
+    return cls
+
+
+class AppMeta(Base):
+    """Key/value facts about the database itself (its owner application, creation date)."""
+
+    __tablename__ = "app_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class Program(Versioned, Base):
+    __tablename__ = "program"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text, nullable=False)
+    decision_number: Mapped[str] = mapped_column(String(32), nullable=False)
+    decision_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    decision_title: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    start_year: Mapped[int] = mapped_column(Integer, nullable=False)
+    end_year: Mapped[int] = mapped_column(Integer, nullable=False)
+    developer: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    responsible: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    goal: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    legal_basis: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    expected_results: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    amendments: Mapped[list[Amendment]] = relationship(back_populates="program", order_by="Amendment.date")
+    stages: Mapped[list[Stage]] = relationship(back_populates="program", order_by="Stage.annex_number")
+    passport_funding: Mapped[list[PassportFunding]] = relationship(back_populates="program")
+
+    __table_args__ = (CheckConstraint("start_year <= end_year", name="years"),)
+
+
+class Amendment(Versioned, Base):
+    """A council decision that changed the Program."""
+
+    __tablename__ = "amendment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("program.id", ondelete="CASCADE"), nullable=False)
+    date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    number: Mapped[str] = mapped_column(String(32), nullable=False)
+    description: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    program: Mapped[Program] = relationship(back_populates="amendments")
+    __table_args__ = (UniqueConstraint("program_id", "date", "number", name="uq_amendment_act"),)
+
+
+class FundingSource(Versioned, Base):
+    __tablename__ = "funding_source"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), nullable=False, unique=True)
+    short_name: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
+class PassportFunding(Base):
+    """Table 1.7 of the passport: the Program's amount per year and source."""
+
+    __tablename__ = "passport_funding"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("program.id", ondelete="CASCADE"), nullable=False)
+    year: Mapped[int] = mapped_column(Integer, nullable=False)
+    source_id: Mapped[int] = mapped_column(ForeignKey("funding_source.id"), nullable=False)
+    amount: Mapped[Decimal] = mapped_column(Money, nullable=False)
+
+    program: Mapped[Program] = relationship(back_populates="passport_funding")
+    source: Mapped[FundingSource] = relationship()
+    __table_args__ = (UniqueConstraint("program_id", "year", "source_id", name="uq_passport_cell"),)
+
+
+class Stage(Versioned, Base):
+    """A stage of the Program: one annex with its own years and table."""
+
+    __tablename__ = "stage"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("program.id", ondelete="CASCADE"), nullable=False)
+    annex_number: Mapped[int] = mapped_column(Integer, nullable=False)
+    start_year: Mapped[int] = mapped_column(Integer, nullable=False)
+    end_year: Mapped[int] = mapped_column(Integer, nullable=False)
+    title: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    program: Mapped[Program] = relationship(back_populates="stages")
+    directions: Mapped[list[Direction]] = relationship(back_populates="stage", order_by="Direction.number")
+    __table_args__ = (UniqueConstraint("program_id", "annex_number", name="uq_stage_annex"),
+                      CheckConstraint("start_year <= end_year", name="years"))
+
+    @property
+    def years(self) -> range:
+        return range(self.start_year, self.end_year + 1)
+
+
+class Direction(Versioned, Base):
+    """A direction of activity (priority task) within a stage."""
+
+    __tablename__ = "direction"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stage.id", ondelete="CASCADE"), nullable=False)
+    number: Mapped[int] = mapped_column(Integer, nullable=False)
+    name: Mapped[str] = mapped_column(Text, nullable=False)
+    expected_results: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    stage: Mapped[Stage] = relationship(back_populates="directions")
+    measures: Mapped[list[Measure]] = relationship(back_populates="direction", order_by="Measure.position")
+    funding: Mapped[list[PlannedFunding]] = relationship(
+        back_populates="direction", primaryjoin="PlannedFunding.direction_id == Direction.id")
+    __table_args__ = (UniqueConstraint("stage_id", "number", name="uq_direction_number"),)
+
+
+measure_executor = Table(
+    "measure_executor",
+    Base.metadata,
+    Column("measure_id", ForeignKey("measure.id", ondelete="CASCADE"), primary_key=True),
+    Column("executor_id", ForeignKey("executor.id", ondelete="RESTRICT"), primary_key=True),
+    Column("position", Integer, nullable=False, default=0),
+)
+
+
+class Measure(Versioned, Base):
+    """A measure (захід) of a direction, with its deadline phrase and the structure understood."""
+
+    __tablename__ = "measure"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    direction_id: Mapped[int] = mapped_column(ForeignKey("direction.id", ondelete="CASCADE"), nullable=False)
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    deadline_phrase: Mapped[str] = mapped_column(Text, nullable=False)
+    deadline_kind: Mapped[str] = mapped_column(String(32), nullable=False)
+    deadline_months: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    deadline_date: Mapped[dt.date | None] = mapped_column(Date)
+    deadline_year_from: Mapped[int | None] = mapped_column(Integer)
+    deadline_year_to: Mapped[int | None] = mapped_column(Integer)
+    executors_text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    expected_result: Mapped[str | None] = mapped_column(Text)
+
+    direction: Mapped[Direction] = relationship(back_populates="measures")
+    executors: Mapped[list[Executor]] = relationship(
+        secondary=measure_executor, order_by=measure_executor.c.position, back_populates="measures")
+    funding: Mapped[list[PlannedFunding]] = relationship(
+        back_populates="measure", primaryjoin="PlannedFunding.measure_id == Measure.id")
+    __table_args__ = (UniqueConstraint("direction_id", "position", name="uq_measure_position"),
+                      CheckConstraint("length(trim(text)) > 0", name="text_not_empty"))
+
+
+class Executor(Versioned, Base):
+    """An organisational unit that executes measures: one record per unit."""
+
+    __tablename__ = "executor"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text, nullable=False, unique=True)
+    short_name: Mapped[str] = mapped_column(String(255), nullable=False, default="")
+    sort_key: Mapped[str] = mapped_column(Text, nullable=False, index=True)
+
+    measures: Mapped[list[Measure]] = relationship(secondary=measure_executor, back_populates="executors")
+
+
+class PlannedFunding(Versioned, Base):
+    """A planned amount for one year and source, of a direction (merged cells) or a measure."""
+
+    __tablename__ = "planned_funding"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    direction_id: Mapped[int | None] = mapped_column(ForeignKey("direction.id", ondelete="CASCADE"))
+    measure_id: Mapped[int | None] = mapped_column(ForeignKey("measure.id", ondelete="CASCADE"))
+    source_id: Mapped[int] = mapped_column(ForeignKey("funding_source.id"), nullable=False)
+    year: Mapped[int] = mapped_column(Integer, nullable=False)
+    amount: Mapped[Decimal] = mapped_column(Money, nullable=False)
+
+    direction: Mapped[Direction | None] = relationship(back_populates="funding", foreign_keys=[direction_id])
+    measure: Mapped[Measure | None] = relationship(back_populates="funding", foreign_keys=[measure_id])
+    source: Mapped[FundingSource] = relationship()
+    __table_args__ = (
+        CheckConstraint("(direction_id IS NULL) <> (measure_id IS NULL)", name="one_owner"),
+        CheckConstraint("amount >= 0", name="amount_not_negative"),
+        UniqueConstraint("direction_id", "measure_id", "source_id", "year", name="uq_planned_cell"),
+    )
+
+
+class ReportingPeriod(Base):
+    """A half-year of reporting: executors report by 10 July (I) and by 10 January (II)."""
+
+    __tablename__ = "reporting_period"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, nullable=False)
+    half: Mapped[int] = mapped_column(Integer, nullable=False)
+    __table_args__ = (UniqueConstraint("year", "half", name="uq_period"),
+                      CheckConstraint("half IN (1, 2)", name="half"))
+
+
+class ProgressEntry(Versioned, Base):
+    """What an executor reported on a measure for a period."""
+
+    __tablename__ = "progress_entry"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("measure.id", ondelete="CASCADE"), nullable=False)
+    period_id: Mapped[int] = mapped_column(ForeignKey("reporting_period.id", ondelete="CASCADE"), nullable=False)
+    status: Mapped[str] = mapped_column(String(32), nullable=False, default="not_started")
+    narrative: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    reasons: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    received_on: Mapped[dt.date | None] = mapped_column(Date)
+    reported_by: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    measure: Mapped[Measure] = relationship()
+    period: Mapped[ReportingPeriod] = relationship()
+    amounts: Mapped[list[ProgressAmount]] = relationship(back_populates="entry", cascade="all, delete-orphan")
+    __table_args__ = (UniqueConstraint("measure_id", "period_id", name="uq_progress_cell"),)
+
+
+class ProgressAmount(Base):
+    """An amount actually financed (cash expenditure) for an entry, by source."""
+
+    __tablename__ = "progress_amount"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("progress_entry.id", ondelete="CASCADE"), nullable=False)
+    source_id: Mapped[int] = mapped_column(ForeignKey("funding_source.id"), nullable=False)
+    amount: Mapped[Decimal] = mapped_column(Money, nullable=False)
+
+    entry: Mapped[ProgressEntry] = relationship(back_populates="amounts")
+    source: Mapped[FundingSource] = relationship()
+    __table_args__ = (UniqueConstraint("entry_id", "source_id", name="uq_progress_amount"),
+                      CheckConstraint("amount >= 0", name="amount_not_negative"))
+
+
+for _cls in (Program, Amendment, FundingSource, Stage, Direction, Measure, Executor, PlannedFunding,
+             ProgressEntry):
+    _versioned(_cls)

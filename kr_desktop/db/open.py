@@ -1,0 +1,138 @@
+"""Opening a database safely: create from the built-in Program, upgrade, or refuse with a reason.
+
+A file that is not ours (not SQLite, another program's SQLite, empty, damaged) or that a newer
+version made is refused with a Ukrainian message and never written to.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
+
+from kr_desktop.db import migrate
+from kr_desktop.db.builtin.loader import load_builtin_program
+from kr_desktop.db.engine import Database, is_url, make_engine, sqlite_url
+from kr_desktop.errors import DatabaseFileError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def open_database(target: str | os.PathLike, create: bool = True, upgrade: bool = True) -> Database:
+    """Open (and if needed create or upgrade) the database at a path or URL."""
+    target = str(target)
+    if is_url(target) and not target.startswith("sqlite"):
+        return _open_url(target, upgrade)
+    path = Path(target[len("sqlite:///"):] if target.startswith("sqlite:///") else target).expanduser()
+    if not path.exists():
+        if not create:
+            raise DatabaseFileError(f"Файл бази даних «{path}» не знайдено.")
+        create_from_builtin(path)
+    return _open_file(path, upgrade)
+
+
+def check_file(path: Path) -> None:
+    """Refuse what is not a kr_desktop SQLite database, without writing anything."""
+    if path.is_dir():
+        raise DatabaseFileError(f"«{path}» — це тека, а не файл бази даних.")
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except PermissionError:
+        raise DatabaseFileError(f"Немає дозволу на читання файлу «{path}».") from None
+    except OSError as exc:
+        raise DatabaseFileError(f"Не вдалося прочитати файл «{path}»: {exc.strerror}.") from None
+    if not header:
+        raise DatabaseFileError(f"Файл «{path}» порожній: це не база даних kr_desktop.")
+    if header != SQLITE_HEADER:
+        raise DatabaseFileError(f"Файл «{path}» не є базою даних SQLite (можливо, його пошкоджено "
+                                "або це файл іншого типу).")
+    try:
+        # Read-only, immutable-free URI: checking must not create WAL files or change anything.
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as raw:
+            tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            marker = None
+            if "app_meta" in tables:
+                row = raw.execute("SELECT value FROM app_meta WHERE key = ?", (migrate.APP_MARKER_KEY,)).fetchone()
+                marker = row[0] if row else None
+            revision = None
+            if "alembic_version" in tables:
+                row = raw.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        raw.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseFileError(f"Файл «{path}» пошкоджено, його не вдається прочитати ({exc}).") from None
+    if marker != migrate.APP_MARKER_VALUE:
+        raise DatabaseFileError(f"Файл «{path}» — це база даних SQLite іншої програми, а не kr_desktop. "
+                                "Його не буде змінено.")
+    if revision is not None and revision not in migrate.known_revisions():
+        raise DatabaseFileError(f"Базу даних «{path}» створено новішою версією kr_desktop (схема {revision}). "
+                                "Оновіть програму, щоб відкрити цей файл.")
+
+
+def create_from_builtin(path: Path) -> None:
+    """Create a new database with the built-in Program: built aside, then moved into place."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise DatabaseFileError(f"Теки «{folder}» не існує: файл бази даних «{path.name}» у ній не створити.")
+    if not os.access(folder, os.W_OK):
+        raise DatabaseFileError(f"Немає дозволу на запис у теку «{folder}».")
+    handle, temp_name = tempfile.mkstemp(prefix=".kr_desktop-new-", suffix=".sqlite3", dir=folder)
+    os.close(handle)
+    os.unlink(temp_name)  # SQLite must create the file itself
+    temp = Path(temp_name)
+    try:
+        engine = make_engine(sqlite_url(temp))
+        migrate.upgrade(engine)
+        database = Database(engine, str(temp))
+        with database.session() as session:
+            load_builtin_program(session)
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        engine.dispose()
+        os.replace(temp, path)
+    finally:
+        for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
+            leftover.unlink(missing_ok=True)
+
+
+def _open_file(path: Path, upgrade: bool) -> Database:
+    check_file(path)
+    engine = make_engine(sqlite_url(path))
+    try:
+        with engine.connect() as connection:
+            revision = migrate.current_revision(connection)
+        if upgrade and revision != migrate.head_revision():
+            migrate.upgrade(engine)
+    except (OperationalError, SADatabaseError) as exc:
+        engine.dispose()
+        raise DatabaseFileError(f"Не вдалося відкрити базу даних «{path}»: {exc.orig}.") from None
+    return Database(engine, str(path))
+
+
+def _open_url(url: str, upgrade: bool) -> Database:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            revision = migrate.current_revision(connection)
+            ours = migrate.is_our_database(connection)
+            empty = revision is None and not ours
+        if revision is not None and revision not in migrate.known_revisions():
+            raise DatabaseFileError(f"Базу даних створено новішою версією kr_desktop (схема {revision}). "
+                                    "Оновіть програму.")
+        if revision is not None and not ours:
+            raise DatabaseFileError("Ця база даних належить іншій програмі, а не kr_desktop.")
+        if upgrade and revision != migrate.head_revision():
+            migrate.upgrade(engine)
+        database = Database(engine, url)
+        if empty:
+            with database.session() as session:
+                load_builtin_program(session)
+        return database
+    except (OperationalError, SADatabaseError) as exc:
+        engine.dispose()
+        raise DatabaseFileError(f"Не вдалося з’єднатися з базою даних: {exc.orig}.") from None

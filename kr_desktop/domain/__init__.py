@@ -1,0 +1,1 @@
+"""Domain rules: no Qt, no database sessions."""

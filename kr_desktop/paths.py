@@ -1,0 +1,37 @@
+"""Where things live: shipped resources, the per-user data folder."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+from kr_desktop import APP_NAME
+
+DEFAULT_DB_NAME = "kr_desktop.sqlite3"
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` folder: beside the package in a checkout, inside a PyInstaller bundle."""
+    bundled = getattr(sys, "_MEIPASS", None)
+    if bundled:
+        return Path(bundled) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+def font_file(name: str) -> Path:
+    return fonts_dir() / name
+
+
+def user_data_dir() -> Path:
+    return user_data_path(APP_NAME, appauthor=False, ensure_exists=False)
+
+
+def default_db_path() -> Path:
+    """The user's own database in the platform's per-user data folder."""
+    return user_data_dir() / DEFAULT_DB_NAME

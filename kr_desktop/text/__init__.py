@@ -1,0 +1,1 @@
+"""Ukrainian text handling in one place: sorting, search normalisation, formatting."""
