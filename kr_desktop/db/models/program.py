@@ -1,42 +1,19 @@
-"""The data model (SQLAlchemy 2 typed ORM). The schema itself is created by Alembic migrations."""
+"""The Program: passport, amendments, stages, directions, measures, executors, funding, progress."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import (CheckConstraint, Column, Date, ForeignKey, Integer, MetaData, String, Table,
-                        Text, UniqueConstraint)
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from kr_desktop.db.models.base import Base, Versioned, versioned
 from kr_desktop.db.types import Money
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-
-
-class Versioned:
-    """Every record carries a version so a save over someone else's change is detected."""
-
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-
-    @classmethod
-    def __declare_last__(cls):  # pragma: no cover - mapper hook
-        pass
-
-
-def _versioned(cls):
-    cls.__mapper_args__ = {"version_id_col": cls.__table__.c.version}
-    return cls
+__all__ = ["AppMeta", "Program", "Amendment", "FundingSource", "PassportFunding", "Stage", "Direction",
+           "measure_executor", "Measure", "Executor", "PlannedFunding", "ReportingPeriod", "ProgressEntry",
+           "ProgressAmount"]
 
 
 class AppMeta(Base):
@@ -259,4 +236,4 @@ class ProgressAmount(Base):
 
 for _cls in (Program, Amendment, FundingSource, Stage, Direction, Measure, Executor, PlannedFunding,
              ProgressEntry):
-    _versioned(_cls)
+    versioned(_cls)

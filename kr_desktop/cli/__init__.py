@@ -1,0 +1,84 @@
+"""The ``kr-desktop`` command line: a stable interface (subcommands keep their names and options).
+
+Each area registers its subcommands from its own module (see ``COMMAND_MODULES``); ``report``
+subcommands register under the shared ``report`` command the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from typing import Callable, Sequence
+
+from kr_desktop import __version__
+from kr_desktop.cli import argparse_uk
+from kr_desktop.errors import UserError
+
+log = logging.getLogger(__name__)
+
+# Modules that add subcommands: each has ``register(subparsers)`` and, for reports,
+# ``register_reports(report_subparsers)``.
+COMMAND_MODULES = [
+    "kr_desktop.cli.database_cmds",
+    "kr_desktop.cli.report_program",
+]
+
+
+class UkrainianArgumentParser(argparse.ArgumentParser):
+    """argparse with its messages in Ukrainian and exit code 2 on bad usage."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Помилка в командному рядку: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    argparse_uk.install()
+    parser = UkrainianArgumentParser(
+        prog="kr-desktop",
+        description="Програма сприяння розвитку місцевого самоврядування (рішення №1176) та реєстр відзнак.",
+    )
+    parser.add_argument("--version", action="version", version=f"kr-desktop {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="файл бази даних (або адреса PostgreSQL); "
+                        "без нього — база користувача")
+    parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="КОМАНДА", parser_class=UkrainianArgumentParser)
+    report = commands.add_parser("report", help="надрукувати звіт у файл (PDF, DOCX, XLSX)")
+    reports = report.add_subparsers(dest="report", metavar="ЗВІТ", required=True,
+                                    parser_class=UkrainianArgumentParser)
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(name)
+        if hasattr(module, "register"):
+            module.register(commands)
+        if hasattr(module, "register_reports"):
+            module.register_reports(reports)
+    return parser
+
+
+def add_db_option(parser: argparse.ArgumentParser, required: bool = True) -> None:
+    parser.add_argument("--db", metavar="PATH", required=required,
+                        help="файл бази даних SQLite або адреса postgresql+psycopg://…")
+
+
+def add_out_option(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+    parser.add_argument("--out", metavar="FILE", required=True,
+                        help=f"файл звіту; формат за розширенням: {', '.join(formats)}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from kr_desktop.cli.gui import run_gui  # Qt is imported only when a window opens
+            return run_gui(args)
+        return handler(args)
+    except UserError as exc:
+        print(f"Помилка: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("Перервано.", file=sys.stderr)
+        return 130

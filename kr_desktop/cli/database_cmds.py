@@ -1,0 +1,20 @@
+"""``kr-desktop init``: create or upgrade a database without opening a window."""
+
+from __future__ import annotations
+
+import argparse
+
+from kr_desktop.cli.common import open_db_from_args
+
+
+def register(commands) -> None:
+    init = commands.add_parser("init", help="створити або оновити базу даних без відкриття вікна")
+    init.add_argument("--db", metavar="PATH", required=True, help="файл бази даних")
+    init.set_defaults(handler=run_init)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    db = open_db_from_args(args, create=True)
+    db.dispose()
+    print(f"Базу даних готово: {db.location}")
+    return 0

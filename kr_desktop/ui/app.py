@@ -1,0 +1,68 @@
+"""The QApplication: fonts shipped with the app, Qt's Ukrainian translations, the main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kr_desktop import APP_NAME
+from kr_desktop.paths import fonts_dir
+from kr_desktop.ui import texts
+
+UI_FONT_FAMILY = "Liberation Sans"
+UI_FONT_SIZE = 10
+
+
+def load_fonts() -> list[str]:
+    """Load the shipped TTFs: the Qt wheel has no fonts, so without them text shows as boxes."""
+    families: list[str] = []
+    for path in sorted(fonts_dir().glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families += QFontDatabase.applicationFontFamilies(font_id)
+    return families
+
+
+def install_translations(app: QApplication) -> None:
+    """Qt's own dialogs (Так/Ні, file dialogs) in Ukrainian."""
+    translator = QTranslator(app)
+    if translator.load(QLocale(QLocale.Language.Ukrainian, QLocale.Country.Ukraine), "qtbase", "_",
+                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    QLocale.setDefault(QLocale(QLocale.Language.Ukrainian, QLocale.Country.Ukraine))
+    load_fonts()
+    app.setFont(QFont(UI_FONT_FAMILY, UI_FONT_SIZE))
+    install_translations(app)
+    return app
+
+
+def run_application(target: str, smoke: bool = False) -> int:
+    from kr_desktop.db.open import open_database
+    from kr_desktop.errors import UserError
+    from kr_desktop.ui.main_window import MainWindow
+
+    app = create_application()
+    try:
+        db = open_database(target)
+    except UserError as exc:
+        if smoke:
+            print(f"Помилка: {exc.message}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, texts.DB_ERROR_TITLE, exc.message)
+        return exc.exit_code
+    window = MainWindow(db)
+    window.show()
+    if smoke:
+        QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    db.dispose()
+    return code

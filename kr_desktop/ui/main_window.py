@@ -1,0 +1,59 @@
+"""The main window: menu, status bar and the screens as tabs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget
+
+from kr_desktop import __version__
+from kr_desktop.db.engine import Database
+from kr_desktop.ui import texts
+from kr_desktop.ui.program_screen import ProgramScreen
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, parent=None):
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(texts.APP_TITLE)
+        self.resize(1280, 800)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("screens")
+        self.program_screen = ProgramScreen(db)
+        self.tabs.addTab(self.program_screen, texts.TAB_PROGRAM)
+        self.setCentralWidget(self.tabs)
+        self._build_menu()
+        self.statusBar().showMessage(texts.DB_STATUS.format(location=db.location))
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(texts.MENU_FILE)
+        self.print_program_action = QAction(texts.ACTION_PRINT_PROGRAM, self)
+        self.print_program_action.triggered.connect(self.print_program)
+        file_menu.addAction(self.print_program_action)
+        file_menu.addSeparator()
+        exit_action = QAction(texts.ACTION_EXIT, self)
+        exit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        exit_action.triggered.connect(self.close)
+        file_menu.addAction(exit_action)
+        help_menu = self.menuBar().addMenu(texts.MENU_HELP)
+        about = QAction(texts.ACTION_ABOUT, self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def print_program(self, path: str | None = None) -> Path | None:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, texts.SAVE_PDF_TITLE, "Програма_1176.pdf", texts.PDF_FILTER)
+            if not path:
+                return None
+        from kr_desktop.reports.program_pdf import render_program_pdf
+        from kr_desktop.services.program_view import load_document
+
+        out = Path(path)
+        render_program_pdf(load_document(self.db), out)
+        self.statusBar().showMessage(texts.REPORT_SAVED.format(path=out))
+        return out
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, texts.ACTION_ABOUT.rstrip("…"), texts.ABOUT_TEXT.format(version=__version__))
