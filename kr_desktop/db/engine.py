@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -39,18 +40,44 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-class Database:
-    """An open database: the engine and a factory of short sessions."""
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (a service account): still journal something honest
+        return "невідомий користувач ОС"
 
-    def __init__(self, engine: Engine, location: str):
+
+class Database:
+    """An open database: the engine and a factory of short sessions.
+
+    ``actor`` is who the journal names for changes: the operating-system user on a local file
+    (the command line), the logged-in user in the window or on a shared server.
+    """
+
+    def __init__(self, engine: Engine, location: str, actor: str | None = None):
+        import kr_desktop.db.journal  # noqa: F401 - registers the journal's session hooks
+
         self.engine = engine
         self.location = location
+        self.actor = actor or os_user()
         self._factory = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def changing(self, label: str) -> Iterator[Session]:
+        """A write session for one user action: one transaction, journaled under ``label``."""
+        with self.session() as session:
+            session.info["journal"] = {"actor": self.actor, "label": label}
+            yield session
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session for one unit of work: committed on success, rolled back on any error."""
         with self._factory() as session:
+            session.info["journal"] = {"actor": self.actor, "label": ""}
             try:
                 yield session
                 session.commit()
@@ -60,10 +87,10 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A read-only session (never commits)."""
+        """A read session: never commits; closing it releases the connection but leaves loaded
+        objects readable (detached), so plain data can be built after the block."""
         with self._factory() as session:
             yield session
-            session.rollback()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -15,7 +15,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
 from kr_desktop.db import migrate
-from kr_desktop.db.builtin.loader import load_builtin_program
+from kr_desktop.db.builtin.loader import load_builtin
 from kr_desktop.db.engine import Database, is_url, make_engine, sqlite_url
 from kr_desktop.errors import DatabaseFileError
 
@@ -90,7 +90,7 @@ def create_from_builtin(path: Path) -> None:
         migrate.upgrade(engine)
         database = Database(engine, str(temp))
         with database.session() as session:
-            load_builtin_program(session)
+            load_builtin(session, database.actor)
         with engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         engine.dispose()
@@ -131,7 +131,7 @@ def _open_url(url: str, upgrade: bool) -> Database:
         database = Database(engine, url)
         if empty:
             with database.session() as session:
-                load_builtin_program(session)
+                load_builtin(session, database.actor)
         return database
     except (OperationalError, SADatabaseError) as exc:
         engine.dispose()

@@ -10,22 +10,26 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget
 from kr_desktop import __version__
 from kr_desktop.db.engine import Database
 from kr_desktop.ui import texts
-from kr_desktop.ui.program_screen import ProgramScreen
+from kr_desktop.ui.context import AppContext
+from kr_desktop.ui.screens import SCREENS
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, parent=None):
+    def __init__(self, db: Database | AppContext, parent=None):
         super().__init__(parent)
-        self.db = db
+        self.context = db if isinstance(db, AppContext) else AppContext(db)
+        self.db = self.context.db
         self.setWindowTitle(texts.APP_TITLE)
         self.resize(1280, 800)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("screens")
-        self.program_screen = ProgramScreen(db)
-        self.tabs.addTab(self.program_screen, texts.TAB_PROGRAM)
+        for spec in SCREENS:
+            screen = spec.load()(self.context)
+            setattr(self, spec.attribute, screen)
+            self.tabs.addTab(screen, spec.title)
         self.setCentralWidget(self.tabs)
         self._build_menu()
-        self.statusBar().showMessage(texts.DB_STATUS.format(location=db.location))
+        self.statusBar().showMessage(texts.DB_STATUS.format(location=self.db.location))
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(texts.MENU_FILE)

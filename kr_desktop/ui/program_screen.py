@@ -5,16 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import QSplitter, QTreeView, QVBoxLayout, QWidget
 
-from kr_desktop.db.engine import Database
 from kr_desktop.services.program_view import load_tree, measure_detail
+from kr_desktop.ui.context import AppContext
 from kr_desktop.ui.measure_detail import MeasureDetailView
 from kr_desktop.ui.program_tree import ID_ROLE, KIND_ROLE, build_tree_model
 
 
 class ProgramScreen(QWidget):
-    def __init__(self, db: Database, parent=None):
+    def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
-        self.db = db
+        self.context = context
+        self.db = context.db
         self.tree = QTreeView()
         self.tree.setObjectName("programTree")
         self.tree.setWordWrap(True)
@@ -31,6 +32,14 @@ class ProgramScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self.reload()
+        context.events.changed.connect(self._on_data_changed)
+
+    def _on_data_changed(self, area: str) -> None:
+        if area == "program":
+            selected = self.detail.detail.id if self.detail.detail else None
+            self.reload()
+            if selected is not None:
+                self.select_measure(selected)
 
     def reload(self) -> None:
         self.model = build_tree_model(load_tree(self.db))

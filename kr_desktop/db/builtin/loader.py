@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
@@ -12,8 +13,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kr_desktop.db.models import (Amendment, Direction, Executor, FundingSource, Measure, PassportFunding,
-                                  PlannedFunding, Program, Stage)
+from kr_desktop.db.models import (Amendment, Direction, Executor, FundingSource, JournalEntry, Measure,
+                                  PassportFunding, PlannedFunding, Program, Stage)
 from kr_desktop.domain.deadlines import parse_deadline
 from kr_desktop.text.ukrainian import sort_key
 
@@ -58,6 +59,19 @@ class _Directory:
             self.session.add(source)
             self.sources[name] = source
         return self.sources[name]
+
+
+def load_builtin(session: Session, actor: str) -> Program:
+    """Fill a new database: one journal line says so, instead of a line per loaded record."""
+    session.info["journal_disabled"] = True
+    program = load_builtin_program(session)
+    session.info["journal_disabled"] = False
+    session.add(JournalEntry(changeset=str(uuid.uuid4()), at=dt.datetime.now().replace(microsecond=0),
+                             actor=actor, label="Створено базу даних із вбудованою Програмою №1176",
+                             operation="insert", table_name="program", record_id=str(program.id),
+                             before=None, after=None))
+    session.flush()
+    return program
 
 
 def load_builtin_program(session: Session) -> Program:

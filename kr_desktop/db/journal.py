@@ -1,0 +1,112 @@
+"""The change journal: every INSERT, UPDATE and DELETE of a session, recorded in the same flush.
+
+Hooked on the session, so every service's change is journaled without the service asking for
+it: there is one path for every change. A session opened with ``Database.changing(label)``
+carries the actor and the label; a plain write session journals under the database's actor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import json
+import uuid
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from kr_desktop.db.models.system import JournalEntry
+
+# Tables whose rows are not journaled: the journal itself, and Alembic's bookkeeping.
+NOT_JOURNALED = {"journal_entry", "alembic_version"}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, bytes):
+        return {"bytes": len(value)}  # photos: size only, the journal is no second copy
+    return value
+
+
+def _columns(obj, committed: bool) -> dict[str, Any]:
+    """Column values (and the ids of many-to-many links) before or after the flush."""
+    state = inspect(obj)
+    values: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        hist = state.attrs[attr.key].history
+        if committed:
+            if hist.deleted:
+                value = hist.deleted[0]
+            elif hist.unchanged:
+                value = hist.unchanged[0]
+            else:
+                value = getattr(obj, attr.key, None) if not hist.added else None
+        else:
+            value = getattr(obj, attr.key, None)
+        values[attr.columns[0].name] = _plain(value)
+    for rel in state.mapper.relationships:
+        if rel.secondary is None or rel.viewonly:
+            continue
+        hist = state.attrs[rel.key].history
+        items = (list(hist.unchanged) + list(hist.deleted)) if committed else list(getattr(obj, rel.key))
+        values[rel.key] = sorted(_record_id(item) for item in items)
+    return values
+
+
+def _record_id(obj) -> str:
+    identity = inspect(obj).identity
+    if identity:
+        return ",".join(str(part) for part in identity)
+    pk = inspect(obj).mapper.primary_key
+    return ",".join(str(getattr(obj, col.key, "")) for col in pk)
+
+
+def journal_info(session: Session) -> dict[str, Any]:
+    info = session.info.setdefault("journal", {})
+    info.setdefault("changeset", str(uuid.uuid4()))
+    return info
+
+
+def _dump(values: dict[str, Any] | None) -> str | None:
+    return None if values is None else json.dumps(values, ensure_ascii=False, sort_keys=True)
+
+
+@event.listens_for(Session, "before_flush")
+def _remember_changes(session: Session, _context, _instances) -> None:
+    if session.info.get("journal_disabled"):
+        return
+    pending = session.info.setdefault("journal_pending", [])
+    for obj in session.dirty:
+        if obj.__table__.name in NOT_JOURNALED or not session.is_modified(obj):
+            continue
+        pending.append(("update", obj, _columns(obj, committed=True)))
+    for obj in session.deleted:
+        if obj.__table__.name not in NOT_JOURNALED:
+            pending.append(("delete", obj, _columns(obj, committed=True)))
+    for obj in session.new:
+        if obj.__table__.name not in NOT_JOURNALED:
+            pending.append(("insert", obj, None))
+
+
+@event.listens_for(Session, "after_flush")
+def _write_journal(session: Session, _context) -> None:
+    pending = session.info.pop("journal_pending", [])
+    if not pending:
+        return
+    info = journal_info(session)
+    now = dt.datetime.now().replace(microsecond=0)
+    rows = []
+    for operation, obj, before in pending:
+        after = None if operation == "delete" else _columns(obj, committed=False)
+        if operation == "update" and after == before:
+            continue
+        rows.append(dict(changeset=info["changeset"], at=now, actor=info.get("actor", "system"),
+                         label=info.get("label", ""), operation=operation, table_name=obj.__table__.name,
+                         record_id=_record_id(obj), before=_dump(before), after=_dump(after),
+                         undo_of=info.get("undo_of")))
+    if rows:
+        session.execute(JournalEntry.__table__.insert(), rows)

@@ -1,0 +1,23 @@
+"""awards register: persons, award types, awards, honorary citizens
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-11-30
+
+Reserved in the revision chain so the areas can be built side by side; filled by its area.
+"""
+from alembic import op  # noqa: F401
+import sqlalchemy as sa  # noqa: F401
+
+revision = '0003'
+down_revision = '0002'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass

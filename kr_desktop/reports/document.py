@@ -1,0 +1,143 @@
+"""A report as plain data: blocks (headings, paragraphs, tables, charts, signatures, page breaks).
+
+Every report builds a ``ReportDocument`` from service data and hands it to ``render``, which
+writes PDF, DOCX or XLSX by the file's extension. The renderers know layout; the reports know
+content. Cell values stay typed (Decimal, int, date) so XLSX gets real number and date cells.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal, Union
+
+CellKind = Literal["text", "money", "int", "date", "percent"]
+RowStyle = Literal["normal", "group", "subgroup", "total", "muted"]
+Align = Literal["left", "center", "right", "justify"]
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    weight: float = 1.0  # relative width
+    kind: CellKind = "text"
+    wrap: bool = True  # False: a short single-line value (cheaper to lay out in PDF)
+
+    @property
+    def align(self) -> Align:
+        return "right" if self.kind in ("money", "int", "percent") else (
+            "center" if self.kind == "date" else "left")
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Any, ...]
+    style: RowStyle = "normal"
+
+    @staticmethod
+    def group(text: str, style: RowStyle = "group") -> "Row":
+        """A row whose one text spans the whole table (a group heading)."""
+        return Row((text,), style)
+
+    @property
+    def spans_all(self) -> bool:
+        return self.style in ("group", "subgroup") and len(self.cells) == 1
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 1  # 1: document title (centred, bold); 2: section heading
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+    align: Align = "justify"
+    bold: bool = False
+    italic: bool = False
+    size_delta: float = 0  # relative to the document's base size
+    indent_first: bool = True
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    number_columns: bool = False  # a row of column numbers under the header (1, 2, 3 …)
+    font_size: float | None = None  # None: the document's table size
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Grouped bars, e.g. plan vs actual per direction."""
+
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[tuple[str, tuple[Decimal, ...]], ...]
+    value_label: str = "грн"
+
+
+@dataclass(frozen=True)
+class Signature:
+    position: str
+    name: str  # «Власне ім'я ПРІЗВИЩЕ»
+
+
+@dataclass(frozen=True)
+class SignatureBlock:
+    signatures: tuple[Signature, ...]
+    executor_line: str = ""  # «Виконавець: Прізвище, тел. …», small, bottom-left
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+@dataclass(frozen=True)
+class Spacer:
+    height_mm: float = 5
+
+
+Block = Union[Heading, Para, TableBlock, BarChart, SignatureBlock, PageBreak, Spacer]
+
+
+@dataclass(frozen=True)
+class ReportDocument:
+    title: str  # document metadata and the XLSX sheet title
+    blocks: tuple[Block, ...]
+    orientation: Literal["portrait", "landscape"] = "portrait"
+    base_size: float = 14  # ДСТУ 4163: 12–14 pt
+    table_size: float = 10
+    money_places: int = 2
+    author: str = "kr_desktop"
+    created: dt.date | None = None
+
+    def tables(self) -> list[TableBlock]:
+        return [b for b in self.blocks if isinstance(b, TableBlock)]
+
+
+FORMATS = ("pdf", "docx", "xlsx")
+
+
+def render(document: ReportDocument, path: Path | str) -> Path:
+    """Write the document in the format its file extension names."""
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt == "part":  # a temporary name: the real extension is the one before
+        fmt = Path(path.stem).suffix.lower().lstrip(".")
+    if fmt == "pdf":
+        from kr_desktop.reports.render_pdf import render_pdf
+        render_pdf(document, path)
+    elif fmt == "docx":
+        from kr_desktop.reports.render_docx import render_docx
+        render_docx(document, path)
+    elif fmt == "xlsx":
+        from kr_desktop.reports.render_xlsx import render_xlsx
+        render_xlsx(document, path)
+    else:
+        raise ValueError(f"unknown report format {fmt!r}")
+    return path

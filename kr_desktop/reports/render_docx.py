@@ -1,0 +1,214 @@
+"""ReportDocument → DOCX (python-docx), editable in Word: real tables, repeated header rows,
+ДСТУ 4163 margins, Times New Roman, «Сторінка N з M» in the footer."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from kr_desktop.reports import document as d
+from kr_desktop.reports.cells import cell_text
+
+FONT = "Times New Roman"
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+          "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+
+
+def _setup(doc, document: d.ReportDocument) -> float:
+    """Page, margins and the base font; returns the text width in mm."""
+    section = doc.sections[0]
+    if document.orientation == "landscape":
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+        section.left_margin, section.right_margin = Mm(20), Mm(10)
+        section.top_margin, section.bottom_margin = Mm(25), Mm(15)
+    else:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin, section.right_margin = Mm(30), Mm(10)
+        section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    style = doc.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(document.base_size)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    style.paragraph_format.space_after = Pt(0)
+    _page_numbers(section)
+    width = section.page_width - section.left_margin - section.right_margin
+    return width / 36000  # EMU → mm
+
+
+def _field(run, code: str) -> None:
+    for kind, text in (("begin", None), (None, code), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+
+
+def _page_numbers(section) -> None:
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    parts = ["Сторінка ", "PAGE", " з ", "NUMPAGES"]
+    for part in parts:
+        run = paragraph.add_run()
+        run.font.size = Pt(9)
+        if part in ("PAGE", "NUMPAGES"):
+            _field(run, part)
+        else:
+            run.text = part
+
+
+def _repeat_header(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    element = OxmlElement("w:tblHeader")
+    element.set(qn("w:val"), "true")
+    properties.append(element)
+
+
+def _shade(cell, fill: str) -> None:
+    properties = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    properties.append(shading)
+
+
+def _write_cell(cell, text: str, size: float, align: str, bold: bool = False, italic: bool = False) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.alignment = _ALIGN.get(align, WD_ALIGN_PARAGRAPH.LEFT)
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        run = paragraph.add_run(line)
+        run.font.size = Pt(size)
+        run.bold = bold
+        run.italic = italic
+        if i < len(lines) - 1:
+            run.add_break()
+
+
+def _table(doc, block: d.TableBlock, width_mm: float, size: float, places: int) -> None:
+    columns = block.columns
+    n_header = 2 if block.number_columns else 1
+    table = doc.add_table(rows=n_header + len(block.rows), cols=len(columns))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    total_weight = sum(c.weight for c in columns)
+    widths = [Mm(width_mm * c.weight / total_weight) for c in columns]
+    rows = table.rows
+    for i, column in enumerate(columns):
+        _write_cell(rows[0].cells[i], column.title, size, "center", bold=True)
+        if block.number_columns:
+            _write_cell(rows[1].cells[i], str(i + 1), size, "center")
+    for r in range(n_header):
+        _repeat_header(rows[r])
+    for offset, row in enumerate(block.rows):
+        cells = rows[n_header + offset].cells
+        bold = row.style in ("group", "subgroup", "total")
+        if row.spans_all:
+            merged = cells[0].merge(cells[-1])
+            _write_cell(merged, str(row.cells[0]), size, "left", bold=True)
+        else:
+            for value, column, cell in zip(row.cells, columns, cells):
+                _write_cell(cell, cell_text(value, column, places), size, column.align, bold=bold,
+                            italic=row.style == "muted")
+        if row.style in ("group", "total"):
+            for cell in cells:
+                _shade(cell, "F0F0F0")
+    for row in rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
+
+
+def _chart_png(block: d.BarChart) -> bytes:
+    """A plain bar chart drawn with Pillow (already installed with reportlab)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from kr_desktop.paths import font_file
+
+    width, height, left, bottom, top = 1600, 800, 160, 200, 90
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(font_file("LiberationSerif-Regular.ttf")), 22)
+    bold = ImageFont.truetype(str(font_file("LiberationSerif-Bold.ttf")), 28)
+    draw.text((width / 2, 20), block.title, fill="black", font=bold, anchor="mt")
+    peak = max((v for _n, values in block.series for v in values), default=Decimal(1)) or Decimal(1)
+    plot_h = height - bottom - top
+    group_w = (width - left - 40) / max(len(block.categories), 1)
+    bar_w = group_w * 0.8 / max(len(block.series), 1)
+    palette = ["#4a6fa5", "#e08a2e", "#6aa84f", "#a64d79"]
+    draw.line((left, height - bottom, width - 20, height - bottom), fill="black", width=2)
+    for g, category in enumerate(block.categories):
+        x0 = left + g * group_w + group_w * 0.1
+        for s, (_name, values) in enumerate(block.series):
+            value = values[g]
+            bar_h = float(value / peak) * plot_h
+            x = x0 + s * bar_w
+            draw.rectangle((x, height - bottom - bar_h, x + bar_w - 4, height - bottom), fill=palette[s % 4])
+        label = category if len(category) <= 22 else category[:21] + "…"
+        draw.text((left + g * group_w + group_w / 2, height - bottom + 10), label, fill="black", font=font, anchor="mt")
+    for s, (name, _values) in enumerate(block.series):
+        x = left + s * 300
+        draw.rectangle((x, 60, x + 24, 80), fill=palette[s % 4])
+        draw.text((x + 32, 58), name, fill="black", font=font)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def render_docx(document: d.ReportDocument, path: Path | str) -> Path:
+    path = Path(path)
+    doc = Document()
+    doc.core_properties.title = document.title
+    doc.core_properties.author = document.author
+    width_mm = _setup(doc, document)
+    for block in document.blocks:
+        if isinstance(block, d.Heading):
+            paragraph = doc.add_paragraph()
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if block.level == 1 else WD_ALIGN_PARAGRAPH.LEFT
+            run = paragraph.add_run(block.text)
+            run.bold = True
+            run.font.size = Pt(document.base_size + (2 if block.level == 1 else 0))
+            paragraph.paragraph_format.space_after = Pt(6)
+        elif isinstance(block, d.Para):
+            paragraph = doc.add_paragraph()
+            paragraph.alignment = _ALIGN[block.align]
+            if block.indent_first and block.align == "justify":
+                paragraph.paragraph_format.first_line_indent = Mm(12.5)
+            run = paragraph.add_run(block.text)
+            run.bold, run.italic = block.bold, block.italic
+            run.font.size = Pt(document.base_size + block.size_delta)
+        elif isinstance(block, d.TableBlock):
+            _table(doc, block, width_mm, block.font_size or document.table_size, document.money_places)
+        elif isinstance(block, d.BarChart):
+            doc.add_picture(io.BytesIO(_chart_png(block)), width=Mm(min(width_mm, 240)))
+        elif isinstance(block, d.SignatureBlock):
+            doc.add_paragraph()
+            if block.signatures:
+                table = doc.add_table(rows=len(block.signatures), cols=2)
+                for row, signature in zip(table.rows, block.signatures):
+                    _write_cell(row.cells[0], signature.position, document.base_size, "left")
+                    _write_cell(row.cells[1], signature.name, document.base_size, "right")
+            if block.executor_line:
+                doc.add_paragraph()
+                run = doc.add_paragraph().add_run(block.executor_line)
+                run.font.size = Pt(max(document.base_size - 4, 8))
+        elif isinstance(block, d.PageBreak):
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        elif isinstance(block, d.Spacer):
+            doc.add_paragraph()
+    doc.save(str(path))
+    return path

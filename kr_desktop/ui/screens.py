@@ -1,0 +1,26 @@
+"""The screens of the main window, in tab order. Each area adds its screen here.
+
+A screen is a QWidget class taking ``(context: AppContext)``; ``attribute`` is the name under
+which the main window keeps it (tests and menus reach screens by it).
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ScreenSpec:
+    attribute: str
+    title: str
+    class_path: str  # "module:Class", imported when the window is built
+
+    def load(self):
+        module, name = self.class_path.split(":")
+        return getattr(importlib.import_module(module), name)
+
+
+SCREENS = [
+    ScreenSpec("program_screen", "Програма", "kr_desktop.ui.program_screen:ProgramScreen"),
+]
