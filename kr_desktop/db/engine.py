@@ -54,12 +54,13 @@ class Database:
     (the command line), the logged-in user in the window or on a shared server.
     """
 
-    def __init__(self, engine: Engine, location: str, actor: str | None = None):
+    def __init__(self, engine: Engine, location: str, actor: str | None = None, role: str = "admin"):
         import kr_desktop.db.journal  # noqa: F401 - registers the journal's session hooks
 
         self.engine = engine
         self.location = location
         self.actor = actor or os_user()
+        self.role = role  # see kr_desktop.services.access
         self._factory = sessionmaker(engine, expire_on_commit=False)
 
     @property

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import BigInteger
+from sqlalchemy import BigInteger, String
 from sqlalchemy.types import TypeDecorator
 
 _CENT = Decimal("0.01")
@@ -29,3 +29,9 @@ class Money(TypeDecorator[Decimal]):
         if value is None:
             return None
         return (Decimal(int(value)) / 100).quantize(_CENT)
+
+
+def sort_key_type() -> String:
+    """A stored Ukrainian sort key (see kr_desktop.text.ukrainian.sort_key), compared byte-wise:
+    BINARY on SQLite, COLLATE "C" on PostgreSQL (whose default collation would reorder it)."""
+    return String(400).with_variant(String(400, collation="C"), "postgresql")

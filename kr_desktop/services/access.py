@@ -1,0 +1,30 @@
+"""Roles, enforced in the service layer (not only by hidden buttons).
+
+адміністратор (admin): users, settings, restore; оператор (operator): enter and change data,
+print; перегляд (viewer): read and print only. A service that changes data calls
+``require(db, OPERATOR)`` before it writes; settings and users need ``ADMIN``.
+
+On a local database file without user accounts the command line acts as the operating-system
+user with the administrator's rights: whoever can open the file already holds the data.
+"""
+
+from __future__ import annotations
+
+from kr_desktop.db.engine import Database
+from kr_desktop.errors import UserError
+
+ADMIN, OPERATOR, VIEWER = "admin", "operator", "viewer"
+ROLE_LABELS = {ADMIN: "адміністратор", OPERATOR: "оператор", VIEWER: "перегляд"}
+_RANK = {VIEWER: 0, OPERATOR: 1, ADMIN: 2}
+
+
+class AccessDenied(UserError):
+    exit_code = 3
+
+
+def require(db: Database, role: str) -> None:
+    """Refuse the call unless the database's current user has at least ``role``."""
+    current = getattr(db, "role", ADMIN)
+    if _RANK.get(current, -1) < _RANK[role]:
+        raise AccessDenied(f"Недостатньо прав: потрібна роль «{ROLE_LABELS[role]}», "
+                           f"у вас — «{ROLE_LABELS.get(current, current)}».")
