@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES = [
     "kr_desktop.cli.database_cmds",
     "kr_desktop.cli.report_program",
+    "kr_desktop.cli.backup_cmds",
 ]
 
 

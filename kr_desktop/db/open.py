@@ -54,6 +54,11 @@ def check_file(path: Path) -> None:
     try:
         # Read-only, immutable-free URI: checking must not create WAL files or change anything.
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as raw:
+            # quick_check reads every page (cheap: no index cross-check): a truncated or
+            # scribbled-over file is found here, before anything writes to it.
+            problems = [row[0] for row in raw.execute("PRAGMA quick_check")]
+            if problems != ["ok"]:
+                raise sqlite3.DatabaseError("; ".join(map(str, problems[:3])))
             tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             marker = None
             if "app_meta" in tables:
@@ -101,12 +106,23 @@ def create_from_builtin(path: Path) -> None:
 
 
 def _open_file(path: Path, upgrade: bool) -> Database:
+    from kr_desktop.db.backup import BackupError, clean_stale_temp_files, create_backup
+
     check_file(path)
+    clean_stale_temp_files(path.parent)  # what an interrupted backup/restore/creation left
     engine = make_engine(sqlite_url(path))
     try:
         with engine.connect() as connection:
             revision = migrate.current_revision(connection)
         if upgrade and revision != migrate.head_revision():
+            if revision is not None:
+                # Keep the data as it was before the schema changes; no backup, no migration.
+                try:
+                    create_backup(path, reason="before-migration")
+                except BackupError as exc:
+                    engine.dispose()
+                    raise DatabaseFileError(f"Базу даних не оновлено, бо не вдалося створити резервну "
+                                            f"копію: {exc.message}") from None
             migrate.upgrade(engine)
     except (OperationalError, SADatabaseError) as exc:
         engine.dispose()
