@@ -12,7 +12,11 @@ QT_PACKAGES="libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-
 # A real window (X11/xcb) and a virtual screen when the machine has no display.
 WINDOW_PACKAGES="xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libxcb-xinerama0"
 PYTHON_PACKAGES="python3 python3-venv python3-pip"
+# The test run starts a private PostgreSQL server (scripts/test.sh): the tests of the database and
+# the services run against SQLite and PostgreSQL.
+PG_PACKAGES="postgresql"
 packages="$PYTHON_PACKAGES $QT_PACKAGES"
+[ "$kind" = test ] && packages="$packages $PG_PACKAGES"
 [ "$kind" = app ] && packages="$packages $WINDOW_PACKAGES"
 [ -n "${KR_EXTRA_APT:-}" ] && packages="$packages $KR_EXTRA_APT"
 
