@@ -1,0 +1,440 @@
+"""Awards: saving with the rules checked first, certificate numbers (never reused), the register's
+search, filters and pages (all in SQL), and the data of the printed lists.
+
+Saving is two-step for the window: ``save_award(…)`` returns the rule findings without writing
+when any needs the user's confirmation; ``save_award(…, confirm=True)`` then writes. A rule set
+to «забороняти» raises ValidationError whatever ``confirm`` says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from kr_desktop.db.engine import Database
+from kr_desktop.db.models import Award, AwardType, IssuedCertificate, Person
+from kr_desktop.domain import award_rules as rules
+from kr_desktop.domain.award_values import ACT_KINDS, act_kind_label, degree_phrase
+from kr_desktop.errors import UserError, ValidationError
+from kr_desktop.services.access import OPERATOR, require
+from kr_desktop.services.persons import display_name, name_conditions
+from kr_desktop.services.settings import declare, get_settings
+
+RULE_SETTING = "awards.rule."
+MIN_INTERVAL_SETTING = declare("awards.min_interval_years", rules.DEFAULT_MIN_INTERVAL_YEARS)
+for _rule in rules.RULES:
+    declare(RULE_SETTING + _rule, rules.WARN)
+# Printed lists: who signs, and the executor's line at the bottom (never hard-coded).
+SIGN_POSITION = declare("awards.sign_position", "Керуючий справами виконкому")
+SIGN_NAME = declare("awards.sign_name", "")
+EXECUTOR_LINE = declare("awards.executor_line", "")
+
+
+@dataclass(frozen=True)
+class AwardInput:
+    person_id: int
+    award_type_id: int
+    degree: int | None = None
+    act_kind: str | None = None  # None: the type's usual act
+    act_number: str = ""
+    act_date: dt.date | None = None
+    nominated_by: str = ""
+    nomination_date: dt.date | None = None
+    certificate_number: str | None = None
+    presented_on: dt.date | None = None
+    amount: Decimal | None = None
+    posthumous: bool = False
+    revoked_act: str = ""
+    revoked_on: dt.date | None = None
+    revocation_reason: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    saved: bool
+    award_id: int | None
+    findings: tuple[rules.Finding, ...]
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return not self.saved and bool(self.findings)
+
+
+@dataclass(frozen=True)
+class AwardRow:
+    """One line of the register (and of the printed lists)."""
+
+    id: int
+    person_id: int
+    surname: str
+    name: str
+    patronymic: str
+    position: str
+    workplace: str
+    award_type_id: int
+    type_name: str
+    degree: int | None
+    act_kind: str
+    act_number: str
+    act_date: dt.date | None
+    certificate_number: str | None
+    presented_on: dt.date | None
+    amount: Decimal | None
+    posthumous: bool
+    revoked_on: dt.date | None
+
+    @property
+    def person_name(self) -> str:
+        return display_name(self.surname, self.name, self.patronymic)
+
+    @property
+    def award_name(self) -> str:
+        return f"{self.type_name} {degree_phrase(self.degree)}".strip()
+
+    @property
+    def act_text(self) -> str:
+        return act_text(self.act_kind, self.act_number, self.act_date)
+
+
+@dataclass(frozen=True)
+class AwardDetail(AwardRow):
+    nominated_by: str
+    nomination_date: dt.date | None
+    revoked_act: str
+    revocation_reason: str
+    notes: str
+    version: int
+
+    def as_input(self) -> AwardInput:
+        return AwardInput(**{f.name: getattr(self, f.name) for f in fields(AwardInput)})
+
+
+@dataclass(frozen=True)
+class AwardFilter:
+    text: str = ""  # any part of the name, a certificate number or a basis act number
+    award_type_id: int | None = None
+    degree: int | None = None
+    year: int | None = None  # of the basis act
+    act_number: str = ""
+    date_from: dt.date | None = None  # basis act date range
+    date_to: dt.date | None = None
+    person_id: int | None = None
+    include_revoked: bool = True
+
+
+def act_text(kind: str, number: str, date: dt.date | None) -> str:
+    """«рішення виконкому від 21.12.2016 №1176»."""
+    text = act_kind_label(kind)
+    if date:
+        text += f" від {date:%d.%m.%Y}"
+    if number:
+        text += f" №{number}"
+    return text
+
+
+# -- rules -------------------------------------------------------------------------------------
+def rule_settings(db: Database) -> tuple[dict[str, str], int]:
+    values = get_settings(db, "awards.")
+    levels = {rule: values[RULE_SETTING + rule] for rule in rules.RULES}
+    return levels, int(values[MIN_INTERVAL_SETTING])
+
+
+def held_awards(session: Session, person_id: int, exclude_award_id: int | None = None) -> list[rules.HeldAward]:
+    query = select(Award.award_type_id, Award.degree, Award.act_date, Award.presented_on, Award.id).where(
+        Award.person_id == person_id, Award.revoked_on.is_(None))
+    if exclude_award_id:
+        query = query.where(Award.id != exclude_award_id)
+    return [rules.HeldAward(*r) for r in session.execute(query)]
+
+
+def _candidate(session: Session, data: AwardInput) -> rules.Candidate:
+    person = session.get(Person, data.person_id)
+    award_type = session.get(AwardType, data.award_type_id)
+    if person is None:
+        raise ValidationError("Оберіть особу.", field="person")
+    if award_type is None:
+        raise ValidationError("Оберіть відзнаку.", field="award_type")
+    return rules.Candidate(award_type.id, award_type.name, award_type.degrees, data.degree, data.act_date,
+                           data.presented_on, data.posthumous, person.deceased, person.death_date)
+
+
+def check_award(db: Database, data: AwardInput, award_id: int | None = None) -> list[rules.Finding]:
+    """What the rules say about this award, before saving (nothing is written)."""
+    data = _validate_input(db, data)
+    levels, years = rule_settings(db)
+    with db.reading() as session:
+        return rules.check_award(_candidate(session, data), held_awards(session, data.person_id, award_id),
+                                 levels, years)
+
+
+# -- saving ------------------------------------------------------------------------------------
+def _validate_input(db: Database, data: AwardInput) -> AwardInput:
+    values = {f.name: getattr(data, f.name) for f in fields(AwardInput)}
+    for key in ("act_number", "nominated_by", "revoked_act", "revocation_reason", "notes"):
+        values[key] = " ".join(str(values[key] or "").split()) if key in ("act_number", "revoked_act") \
+            else str(values[key] or "").strip()
+    values["act_number"] = values["act_number"].lstrip("№ ").strip()
+    cert = " ".join(str(values["certificate_number"] or "").split()).lstrip("№ ").strip()
+    values["certificate_number"] = cert or None
+    if len(values["act_number"]) > 32:
+        raise ValidationError("Номер документа: не довше 32 знаків.", field="act_number")
+    if cert and len(cert) > 64:
+        raise ValidationError("Номер посвідчення: не довше 64 знаків.", field="certificate_number")
+    if values["act_kind"] is not None and values["act_kind"] not in ACT_KINDS:
+        raise ValidationError("Оберіть вид документа-підстави.", field="act_kind")
+    if values["amount"] is not None:
+        try:
+            amount = Decimal(str(values["amount"]).replace(",", ".").replace(" ", "").replace("\u00a0", ""))
+        except InvalidOperation:
+            raise ValidationError("Сума: введіть число, наприклад 1000,00.", field="amount") from None
+        if amount < 0 or amount > Decimal("100000000"):
+            raise ValidationError("Сума має бути від 0 до 100 000 000 грн.", field="amount")
+        values["amount"] = amount
+    if values["revoked_on"] is None and (values["revoked_act"] or values["revocation_reason"]):
+        raise ValidationError("Позбавлення відзнаки: вкажіть дату.", field="revoked_on")
+    if values["revoked_on"] and values["act_date"] and values["revoked_on"] < values["act_date"]:
+        raise ValidationError("Дата позбавлення раніша за дату нагородження.", field="revoked_on")
+    return AwardInput(**values)
+
+
+def _check_degree(award_type: AwardType, degree: int | None) -> None:
+    if award_type.degrees:
+        if degree is None:
+            raise ValidationError(f"Оберіть ступінь відзнаки «{award_type.name}».", field="degree")
+        if not 1 <= degree <= award_type.degrees:
+            raise ValidationError(f"Відзнака «{award_type.name}» має ступені від 1 до {award_type.degrees}.",
+                                  field="degree")
+    elif degree is not None:
+        raise ValidationError(f"Відзнака «{award_type.name}» не має ступенів.", field="degree")
+
+
+def _ledger_entry(session: Session, award_type: AwardType, number: str,
+                  award_id: int | None) -> IssuedCertificate | None:
+    """The ledger's entry of this number when it belongs to this award; refuses a number that was
+    ever given to another award (never reused, even after a deletion)."""
+    entry = session.scalar(select(IssuedCertificate).where(IssuedCertificate.award_type_id == award_type.id,
+                                                           IssuedCertificate.number == number))
+    if entry is not None and (award_id is None or entry.award_id != award_id):
+        who = f" ({entry.holder})" if entry.holder else ""
+        state = "видано" if entry.award_id else "видавався раніше, відзнаку видалено"
+        raise ValidationError(f"Посвідчення №{number} ({award_type.name}) вже {state}{who}: "
+                              "номери посвідчень не використовуються повторно.", field="certificate_number")
+    return entry
+
+
+def _reserve_certificate(session: Session, award_type: AwardType, number: str, award_id: int, holder: str) -> None:
+    """Enter the number in the ledger."""
+    if _ledger_entry(session, award_type, number, award_id) is not None:
+        return
+    session.add(IssuedCertificate(award_type_id=award_type.id, number=number, award_id=award_id, holder=holder,
+                                  sequence=rules.parse_number(award_type.number_pattern, number)))
+
+
+def save_award(db: Database, data: AwardInput, award_id: int | None = None, version: int | None = None,
+               confirm: bool = False) -> SaveResult:
+    """Create (``award_id`` None) or change an award.
+
+    Forbidden rules raise ValidationError; warnings make it return ``saved=False`` with the
+    findings unless ``confirm`` is True."""
+    require(db, OPERATOR)
+    data = _validate_input(db, data)
+    levels, years = rule_settings(db)
+    with db.changing("Нова відзнака" if award_id is None else "Зміна відзнаки") as session:
+        award_type = session.get(AwardType, data.award_type_id)
+        if award_type is None:
+            raise ValidationError("Оберіть відзнаку.", field="award_type")
+        _check_degree(award_type, data.degree)
+        if data.certificate_number and not award_type.issues_certificate:
+            raise ValidationError(f"До відзнаки «{award_type.name}» посвідчення не видається.",
+                                  field="certificate_number")
+        if data.certificate_number:
+            _ledger_entry(session, award_type, data.certificate_number, award_id)
+        findings = rules.check_award(_candidate(session, data), held_awards(session, data.person_id, award_id),
+                                     levels, years)
+        forbidden = [f for f in findings if f.forbidden]
+        if forbidden:
+            raise ValidationError(" ".join(f.message for f in forbidden) + " (заборонено налаштуваннями)",
+                                  field=forbidden[0].rule)
+        if findings and not confirm:
+            return SaveResult(False, award_id, tuple(findings))
+        values = {f.name: getattr(data, f.name) for f in fields(AwardInput)}
+        values["act_kind"] = data.act_kind or award_type.act_kind
+        if award_id is None:
+            award = Award(**values)
+            session.add(award)
+        else:
+            award = session.get(Award, award_id)
+            if award is None:
+                raise UserError("Відзнаку не знайдено (можливо, її щойно видалили).")
+            if version is not None and award.version != version:
+                raise UserError("Цю відзнаку щойно змінив інший користувач. Відкрийте її знову.")
+            for key, value in values.items():
+                setattr(award, key, value)
+        session.flush()
+        for entry in session.scalars(select(IssuedCertificate).where(IssuedCertificate.award_id == award.id)):
+            if entry.number != data.certificate_number or entry.award_type_id != award_type.id:
+                entry.award_id = None  # a replaced number stays taken (spoilt), never given again
+        if data.certificate_number:
+            person = session.get(Person, data.person_id)
+            _reserve_certificate(session, award_type, data.certificate_number, award.id,
+                                 display_name(person.surname, person.name, person.patronymic))
+            session.flush()
+        return SaveResult(True, award.id, tuple(findings))
+
+
+def delete_award(db: Database, award_id: int) -> None:
+    """Delete an award; its certificate number stays in the ledger and is never given again."""
+    require(db, OPERATOR)
+    with db.changing("Видалення відзнаки") as session:
+        award = session.get(Award, award_id)
+        if award is None:
+            raise UserError("Відзнаку не знайдено (можливо, її щойно видалили).")
+        for entry in session.scalars(select(IssuedCertificate).where(IssuedCertificate.award_id == award_id)):
+            entry.award_id = None
+        session.delete(award)
+
+
+def next_certificate_number(db: Database, award_type_id: int, year: int | None = None) -> str | None:
+    """The proposed number: one above every number ever issued for the type (None: no certificate)."""
+    with db.reading() as session:
+        award_type = session.get(AwardType, award_type_id)
+        if award_type is None or not award_type.issues_certificate:
+            return None
+        sequences = session.scalars(select(func.max(IssuedCertificate.sequence))
+                                    .where(IssuedCertificate.award_type_id == award_type_id)).all()
+        taken = session.scalars(select(IssuedCertificate.number)
+                                .where(IssuedCertificate.award_type_id == award_type_id)).all()
+        return rules.next_number(award_type.number_pattern, sequences, year, taken)
+
+
+# -- reading -----------------------------------------------------------------------------------
+_ROW_COLUMNS = (Award.id, Award.person_id, Person.surname, Person.name, Person.patronymic, Person.position,
+                Person.workplace, Award.award_type_id, AwardType.name, Award.degree, Award.act_kind,
+                Award.act_number, Award.act_date, Award.certificate_number, Award.presented_on, Award.amount,
+                Award.posthumous, Award.revoked_on)
+
+
+def _conditions(flt: AwardFilter) -> list:
+    conditions = []
+    text = " ".join((flt.text or "").split())
+    if text:
+        number = text.lstrip("№ ").strip()
+        by_name = name_conditions(text)
+        alternatives = [Award.certificate_number == number, Award.act_number == number]
+        if by_name:
+            alternatives.append(and_(*by_name))
+        conditions.append(or_(*alternatives))
+    if flt.award_type_id:
+        conditions.append(Award.award_type_id == flt.award_type_id)
+    if flt.degree:
+        conditions.append(Award.degree == flt.degree)
+    if flt.year:
+        conditions.append(Award.act_date.between(dt.date(flt.year, 1, 1), dt.date(flt.year, 12, 31)))
+    if flt.act_number:
+        conditions.append(Award.act_number == flt.act_number.lstrip("№ ").strip())
+    if flt.date_from:
+        conditions.append(Award.act_date >= flt.date_from)
+    if flt.date_to:
+        conditions.append(Award.act_date <= flt.date_to)
+    if flt.person_id:
+        conditions.append(Award.person_id == flt.person_id)
+    if not flt.include_revoked:
+        conditions.append(Award.revoked_on.is_(None))
+    return conditions
+
+
+SORTS = {
+    "name": (Person.sort_key, Award.id),
+    "award": (AwardType.position, Award.degree, Person.sort_key, Award.id),
+    "date": (Award.act_date.desc(), Person.sort_key, Award.id),
+    "certificate": (AwardType.position, Award.certificate_number, Award.id),
+}
+
+
+def query_awards(db: Database, flt: AwardFilter = AwardFilter(), offset: int = 0, limit: int | None = 100,
+                 sort: str = "name") -> list[AwardRow]:
+    """A page of the register, filtered, sorted and paged by the database."""
+    query = (select(*_ROW_COLUMNS).join(Person, Person.id == Award.person_id)
+             .join(AwardType, AwardType.id == Award.award_type_id)
+             .where(*_conditions(flt)).order_by(*SORTS[sort]).offset(offset))
+    if limit is not None:
+        query = query.limit(limit)
+    with db.reading() as session:
+        return [AwardRow(*r) for r in session.execute(query)]
+
+
+def count_awards(db: Database, flt: AwardFilter = AwardFilter()) -> int:
+    query = select(func.count()).select_from(Award)
+    if flt.text:
+        query = query.join(Person, Person.id == Award.person_id)
+    with db.reading() as session:
+        return session.scalar(query.where(*_conditions(flt))) or 0
+
+
+def get_award(db: Database, award_id: int) -> AwardDetail:
+    query = (select(*_ROW_COLUMNS, Award.nominated_by, Award.nomination_date, Award.revoked_act,
+                    Award.revocation_reason, Award.notes, Award.version)
+             .join(Person, Person.id == Award.person_id).join(AwardType, AwardType.id == Award.award_type_id)
+             .where(Award.id == award_id))
+    with db.reading() as session:
+        r = session.execute(query).first()
+        if r is None:
+            raise UserError("Відзнаку не знайдено (можливо, її щойно видалили).")
+        return AwardDetail(*r)
+
+
+@dataclass(frozen=True)
+class AwardGroup:
+    """The printed list's group: one award type and degree, persons in Ukrainian order."""
+
+    title: str
+    award_type_id: int
+    degree: int | None
+    rows: tuple[AwardRow, ...]
+
+
+def award_list(db: Database, flt: AwardFilter = AwardFilter(include_revoked=False)) -> list[AwardGroup]:
+    rows = query_awards(db, flt, limit=None, sort="award")
+    groups: list[AwardGroup] = []
+    for row in rows:
+        if not groups or (groups[-1].award_type_id, groups[-1].degree) != (row.award_type_id, row.degree):
+            groups.append(AwardGroup(row.award_name, row.award_type_id, row.degree, ()))
+        last = groups[-1]
+        groups[-1] = AwardGroup(last.title, last.award_type_id, last.degree, last.rows + (row,))
+    return groups
+
+
+@dataclass(frozen=True)
+class CertificateLine:
+    number: str
+    person_name: str
+    degree: int | None
+    issued_on: dt.date | None  # presentation date, else the act's date
+    act: str
+    deleted: bool  # the award was deleted; the number stays taken
+
+
+def certificate_journal(db: Database, award_type_id: int, year: int | None = None) -> list[CertificateLine]:
+    """Every number ever issued for a type (deleted awards included), in number order."""
+    query = (select(IssuedCertificate.number, IssuedCertificate.sequence, IssuedCertificate.holder,
+                    IssuedCertificate.award_id, Award.degree, Award.presented_on, Award.act_date, Award.act_kind,
+                    Award.act_number, Person.surname, Person.name, Person.patronymic)
+             .outerjoin(Award, Award.id == IssuedCertificate.award_id)
+             .outerjoin(Person, Person.id == Award.person_id)
+             .where(IssuedCertificate.award_type_id == award_type_id))
+    if year:
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        query = query.where(or_(Award.presented_on.between(start, end),
+                                and_(Award.presented_on.is_(None), Award.act_date.between(start, end))))
+    with db.reading() as session:
+        rows = session.execute(query).all()
+    rows.sort(key=lambda r: (r.sequence is None, r.sequence or 0, r.number))
+    return [CertificateLine(r.number, display_name(r.surname, r.name, r.patronymic) if r.award_id else r.holder,
+                            r.degree, r.presented_on or r.act_date,
+                            act_text(r.act_kind, r.act_number, r.act_date) if r.award_id else "",
+                            r.award_id is None) for r in rows]

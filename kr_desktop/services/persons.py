@@ -1,0 +1,252 @@
+"""Persons of the awards register: entering, duplicates, search and paging in SQL, photos."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields, replace
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from kr_desktop.db.engine import Database
+from kr_desktop.db.models import Award, HonoraryBookEntry, Person
+from kr_desktop.errors import UserError, ValidationError
+from kr_desktop.services.access import OPERATOR, require
+from kr_desktop.text.ukrainian import search_key, sort_key
+
+MAX_PHOTO_BYTES = 2_000_000  # the window scales photos down before saving (about 100–300 KB)
+SEX_LABELS = {"ч": "чоловіча", "ж": "жіноча"}
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    surname: str
+    name: str = ""
+    patronymic: str = ""
+    sex: str | None = None  # "ч" / "ж"
+    birth_date: dt.date | None = None
+    workplace: str = ""
+    position: str = ""
+    contacts: str = ""
+    notes: str = ""
+    deceased: bool = False
+    death_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    id: int
+    surname: str
+    name: str
+    patronymic: str
+    birth_date: dt.date | None
+    workplace: str
+    position: str
+    deceased: bool
+    death_date: dt.date | None
+
+    @property
+    def display_name(self) -> str:
+        """«ПРІЗВИЩЕ Ім'я По батькові»."""
+        return display_name(self.surname, self.name, self.patronymic)
+
+
+@dataclass(frozen=True)
+class PersonDetail(PersonRow):
+    sex: str | None
+    contacts: str
+    notes: str
+    has_photo: bool
+    version: int
+
+    def as_input(self) -> PersonInput:
+        return PersonInput(**{f.name: getattr(self, f.name) for f in fields(PersonInput)})
+
+
+class DuplicatePersonError(UserError):
+    """The person seems to be in the register already; ``existing`` lists the candidates."""
+
+    def __init__(self, existing: list[PersonRow]):
+        names = "; ".join(_describe(p) for p in existing)
+        super().__init__(f"Така особа вже є в реєстрі: {names}. Відкрийте наявний запис.")
+        self.existing = existing
+
+
+def display_name(surname: str, name: str = "", patronymic: str = "") -> str:
+    return " ".join(part for part in ((surname or "").upper(), name or "", patronymic or "") if part)
+
+
+def full_name_key(surname: str, name: str = "", patronymic: str = "") -> str:
+    return search_key(f"{surname} {name} {patronymic}")
+
+
+def _describe(p: PersonRow) -> str:
+    born = f", народж. {p.birth_date:%d.%m.%Y}" if p.birth_date else ""
+    return f"{p.display_name}{born}"
+
+
+def _clean(data: PersonInput) -> PersonInput:
+    cleaned = replace(data, **{f.name: " ".join(str(getattr(data, f.name) or "").split())
+                               for f in fields(PersonInput) if f.name in ("surname", "name", "patronymic")})
+    cleaned = replace(cleaned, workplace=(cleaned.workplace or "").strip(), position=(cleaned.position or "").strip(),
+                      contacts=(cleaned.contacts or "").strip(), notes=(cleaned.notes or "").strip())
+    if not cleaned.surname:
+        raise ValidationError("Вкажіть прізвище.", field="surname")
+    for name, label in (("surname", "Прізвище"), ("name", "Ім’я"), ("patronymic", "По батькові")):
+        value = getattr(cleaned, name)
+        if len(value) > 120:
+            raise ValidationError(f"{label}: не довше 120 знаків.", field=name)
+        if any(ch.isdigit() or ord(ch) < 32 for ch in value):
+            raise ValidationError(f"{label}: цифри й службові символи не допускаються.", field=name)
+    if cleaned.sex not in (None, "ч", "ж"):
+        raise ValidationError("Стать: «ч» або «ж».", field="sex")
+    today = dt.date.today()
+    if cleaned.birth_date and not (dt.date(1880, 1, 1) <= cleaned.birth_date <= today):
+        raise ValidationError("Дата народження поза можливими межами.", field="birth_date")
+    if cleaned.death_date:
+        if not cleaned.deceased:
+            cleaned = replace(cleaned, deceased=True)
+        if cleaned.birth_date and cleaned.death_date < cleaned.birth_date:
+            raise ValidationError("Дата смерті раніша за дату народження.", field="death_date")
+        if cleaned.death_date > today:
+            raise ValidationError("Дата смерті не може бути в майбутньому.", field="death_date")
+    return cleaned
+
+
+def person_values(data: PersonInput) -> dict:
+    """Column values of a person (derived keys included), for the ORM and for bulk inserts."""
+    values = {f.name: getattr(data, f.name) for f in fields(PersonInput)}
+    values["sort_key"] = sort_key(data.surname, data.name, data.patronymic)
+    values["name_key"] = full_name_key(data.surname, data.name, data.patronymic)
+    return values
+
+
+_ROW_COLUMNS = (Person.id, Person.surname, Person.name, Person.patronymic, Person.birth_date, Person.workplace,
+                Person.position, Person.deceased, Person.death_date)
+
+
+def _row(r) -> PersonRow:
+    return PersonRow(*r)
+
+
+def _duplicates(session: Session, data: PersonInput, exclude_id: int | None) -> list[PersonRow]:
+    key = full_name_key(data.surname, data.name, data.patronymic)
+    query = select(*_ROW_COLUMNS).where(Person.name_key == key)
+    if data.birth_date:
+        query = query.where((Person.birth_date == data.birth_date) | Person.birth_date.is_(None))
+    if exclude_id:
+        query = query.where(Person.id != exclude_id)
+    return [_row(r) for r in session.execute(query.order_by(Person.id))]
+
+
+def find_duplicates(db: Database, data: PersonInput, exclude_id: int | None = None) -> list[PersonRow]:
+    """Persons who may be the same: the same name (case and apostrophe ignored) and the same date of
+    birth when both are known."""
+    data = _clean(data)
+    with db.reading() as session:
+        return _duplicates(session, data, exclude_id)
+
+
+def create_person(db: Database, data: PersonInput, allow_duplicate: bool = False) -> int:
+    require(db, OPERATOR)
+    data = _clean(data)
+    with db.changing(f"Нова особа: {display_name(data.surname, data.name, data.patronymic)}") as session:
+        if not allow_duplicate:
+            existing = _duplicates(session, data, None)
+            if existing:
+                raise DuplicatePersonError(existing)
+        person = Person(**person_values(data))
+        session.add(person)
+        session.flush()
+        return person.id
+
+
+def update_person(db: Database, person_id: int, data: PersonInput, version: int | None = None,
+                  allow_duplicate: bool = True) -> None:
+    require(db, OPERATOR)
+    data = _clean(data)
+    with db.changing(f"Зміна даних особи: {display_name(data.surname, data.name, data.patronymic)}") as session:
+        person = _get(session, person_id)
+        if version is not None and person.version != version:
+            raise UserError("Запис особи щойно змінив інший користувач. Відкрийте його знову.")
+        if not allow_duplicate:
+            existing = _duplicates(session, data, person_id)
+            if existing:
+                raise DuplicatePersonError(existing)
+        for key, value in person_values(data).items():
+            setattr(person, key, value)
+
+
+def set_photo(db: Database, person_id: int, photo: bytes | None) -> None:
+    """Keep a (scaled) photo with the database; None removes it."""
+    require(db, OPERATOR)
+    if photo is not None and len(photo) > MAX_PHOTO_BYTES:
+        raise ValidationError("Фото завелике: зменште його до 2 МБ.", field="photo")
+    with db.changing("Фото особи") as session:
+        _get(session, person_id).photo = photo
+
+
+def get_photo(db: Database, person_id: int) -> bytes | None:
+    with db.reading() as session:
+        return session.scalar(select(Person.photo).where(Person.id == person_id))
+
+
+def delete_person(db: Database, person_id: int) -> None:
+    require(db, OPERATOR)
+    with db.changing("Видалення особи") as session:
+        person = _get(session, person_id)
+        awards = session.scalar(select(func.count()).select_from(Award).where(Award.person_id == person_id))
+        if awards:
+            raise UserError(f"Особа {display_name(person.surname, person.name, person.patronymic)} має відзнаки "
+                            f"({awards}): спершу видаліть їх.")
+        if session.scalar(select(func.count()).select_from(HonoraryBookEntry)
+                          .where(HonoraryBookEntry.person_id == person_id)):
+            raise UserError("Особу записано до Книги почесних громадян: її не можна видалити.")
+        session.delete(person)
+
+
+def _get(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise UserError("Особу не знайдено (можливо, її щойно видалили).")
+    return person
+
+
+def get_person(db: Database, person_id: int) -> PersonDetail:
+    with db.reading() as session:
+        r = session.execute(select(*_ROW_COLUMNS, Person.sex, Person.contacts, Person.notes,
+                                   Person.photo.is_not(None), Person.version).where(Person.id == person_id)).first()
+        if r is None:
+            raise UserError("Особу не знайдено (можливо, її щойно видалили).")
+        return PersonDetail(*r)
+
+
+def name_conditions(text: str) -> list:
+    """SQL conditions: every word of ``text`` occurs in the folded full name (any part, any case,
+    any apostrophe form)."""
+    return [Person.name_key.contains(word, autoescape=True) for word in search_key(text).split()]
+
+
+def _search(text: str):
+    conditions = name_conditions(text)
+    return and_(*conditions) if conditions else None
+
+
+def search_persons(db: Database, text: str = "", offset: int = 0, limit: int = 100) -> list[PersonRow]:
+    """A page of persons in Ukrainian alphabetical order, filtered and paged by the database."""
+    query = select(*_ROW_COLUMNS)
+    condition = _search(text)
+    if condition is not None:
+        query = query.where(condition)
+    query = query.order_by(Person.sort_key, Person.id).offset(offset).limit(limit)
+    with db.reading() as session:
+        return [_row(r) for r in session.execute(query)]
+
+
+def count_persons(db: Database, text: str = "") -> int:
+    query = select(func.count()).select_from(Person)
+    condition = _search(text)
+    if condition is not None:
+        query = query.where(condition)
+    with db.reading() as session:
+        return session.scalar(query) or 0
