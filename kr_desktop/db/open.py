@@ -11,6 +11,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from sqlalchemy import inspect
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
@@ -132,19 +133,24 @@ def _open_file(path: Path, upgrade: bool) -> Database:
 
 def _open_url(url: str, upgrade: bool) -> Database:
     engine = make_engine(url)
+    location = engine.url.render_as_string(hide_password=True)  # shown in the window: no password
     try:
         with engine.connect() as connection:
             revision = migrate.current_revision(connection)
             ours = migrate.is_our_database(connection)
-            empty = revision is None and not ours
+            empty = not inspect(connection).get_table_names()
+        if not empty and not ours:
+            # Tables but not our marker (with or without Alembic's table): another program's data.
+            engine.dispose()
+            raise DatabaseFileError("Ця база даних належить іншій програмі, а не kr_desktop. Її не буде змінено.")
         if revision is not None and revision not in migrate.known_revisions():
+            engine.dispose()
             raise DatabaseFileError(f"Базу даних створено новішою версією kr_desktop (схема {revision}). "
                                     "Оновіть програму.")
-        if revision is not None and not ours:
-            raise DatabaseFileError("Ця база даних належить іншій програмі, а не kr_desktop.")
         if upgrade and revision != migrate.head_revision():
             migrate.upgrade(engine)
-        database = Database(engine, url)
+            _resync_sequences(engine)
+        database = Database(engine, location)
         if empty:
             with database.session() as session:
                 load_builtin(session, database.actor)
@@ -152,3 +158,21 @@ def _open_url(url: str, upgrade: bool) -> Database:
     except (OperationalError, SADatabaseError) as exc:
         engine.dispose()
         raise DatabaseFileError(f"Не вдалося з’єднатися з базою даних: {exc.orig}.") from None
+
+
+def _resync_sequences(engine) -> None:
+    """Move every id sequence past the largest id present.
+
+    Data migrations insert preloaded rows with explicit ids (``op.bulk_insert``); SQLite then
+    continues after the largest id, but a PostgreSQL sequence stays at 1 and the first new row
+    would collide with a preloaded one.
+    """
+    with engine.begin() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT table_name, column_name, pg_get_serial_sequence(quote_ident(table_name), column_name) "
+            "FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND pg_get_serial_sequence(quote_ident(table_name), column_name) IS NOT NULL").all()
+        for table, column, sequence in rows:
+            connection.exec_driver_sql(
+                f'SELECT setval(%(seq)s, COALESCE((SELECT max("{column}") FROM "{table}"), 0) + 1, false)',
+                {"seq": sequence})
