@@ -7,3 +7,4 @@ from kr_desktop.db.models.base import Base, Versioned, versioned  # noqa: F401
 from kr_desktop.db.models.program import *  # noqa: F401,F403
 from kr_desktop.db.models.system import *  # noqa: F401,F403
 from kr_desktop.db.models.awards import *  # noqa: F401,F403
+from kr_desktop.db.models.program_cycle import *  # noqa: F401,F403

@@ -1,0 +1,145 @@
+"""Progress of measures in a reporting period: statuses, periods, amounts typed by a clerk.
+
+Actual amounts in an entry are cash expenditure *since 1 January* of the period's year (as
+Ukrainian municipal forms give «касові видатки з початку року»), so the year's actual is the
+latest report of the year: the II half-year's when it exists, otherwise the I half-year's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+
+from kr_desktop.errors import ValidationError
+
+
+class Status(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    NOT_DONE = "not_done"
+    POSTPONED = "postponed"
+
+
+STATUS_LABELS = {
+    Status.NOT_STARTED: "не розпочато",
+    Status.IN_PROGRESS: "виконується",
+    Status.DONE: "виконано",
+    Status.NOT_DONE: "не виконано",
+    Status.POSTPONED: "перенесено",
+}
+NOT_REPORTED = "інформація не надана"
+# Statuses whose entry should say why the measure is not (yet) fulfilled.
+NEEDS_REASON = {Status.NOT_DONE, Status.POSTPONED}
+
+
+def status_from_text(text: str) -> Status | None:
+    """A status from its stored value or its Ukrainian label (any case); None for empty text."""
+    value = " ".join((text or "").lower().split())
+    if not value:
+        return None
+    for status, label in STATUS_LABELS.items():
+        if value in (status.value, label):
+            return status
+    raise ValidationError(f"Невідомий стан виконання «{text}»: оберіть один із: "
+                          + ", ".join(STATUS_LABELS.values()) + ".", field="status")
+
+
+# -- periods ------------------------------------------------------------------------------------
+@dataclass(frozen=True, order=True)
+class Period:
+    year: int
+    half: int  # 1: I півріччя; 2: II півріччя (the whole year)
+
+    def __post_init__(self):
+        if self.half not in (1, 2):
+            raise ValidationError("Півріччя має бути 1 або 2.", field="half")
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, 1 if self.half == 1 else 7, 1)
+
+    @property
+    def end(self) -> dt.date:
+        return dt.date(self.year, 6, 30) if self.half == 1 else dt.date(self.year, 12, 31)
+
+    @property
+    def due(self) -> dt.date:
+        """Item 5 of the decision: executors inform by 10 July and by 10 January."""
+        return dt.date(self.year, 7, 10) if self.half == 1 else dt.date(self.year + 1, 1, 10)
+
+    @property
+    def label(self) -> str:
+        return f"{'I' if self.half == 1 else 'II'} півріччя {self.year} року"
+
+    def next(self) -> "Period":
+        return Period(self.year, 2) if self.half == 1 else Period(self.year + 1, 1)
+
+    def previous(self) -> "Period":
+        return Period(self.year, 1) if self.half == 2 else Period(self.year - 1, 2)
+
+
+def last_ended_period(on: dt.date) -> Period:
+    """The latest half-year that has ended before ``on`` (the one being collected or late)."""
+    return Period(on.year, 1) if on.month >= 7 else Period(on.year - 1, 2)
+
+
+# -- amounts typed by a person -------------------------------------------------------------------
+_SPACES = re.compile(r"[\s\u00a0\u202f']")
+
+
+def parse_amount(text: str | Decimal | int | None, field_label: str) -> Decimal | None:
+    """«1 391 386,00», «1391386.5», «» → Decimal or None; refuses text and negatives naming the field."""
+    if text is None:
+        return None
+    if isinstance(text, (Decimal, int)):
+        value = Decimal(text)
+    else:
+        raw = _SPACES.sub("", str(text)).replace(",", ".").removesuffix("грн").removesuffix(".")
+        if not raw:
+            return None
+        if not re.fullmatch(r"[+-]?\d+(\.\d+)?", raw):
+            raise ValidationError(f"{field_label}: «{text}» — не число. Введіть суму цифрами, "
+                                  f"наприклад 1 391 386,00.", field=field_label)
+        try:
+            value = Decimal(raw)
+        except InvalidOperation:  # pragma: no cover - the pattern above admits only numbers
+            raise ValidationError(f"{field_label}: «{text}» — не число.", field=field_label) from None
+    if value < 0:
+        raise ValidationError(f"{field_label}: сума не може бути від’ємною ({text}).", field=field_label)
+    if value.as_tuple().exponent < -2:
+        raise ValidationError(f"{field_label}: не більше двох знаків після коми ({text}).", field=field_label)
+    return value
+
+
+def parse_date(text: str | dt.date | None, field_label: str) -> dt.date | None:
+    """«10.07.2026» (or ISO) → date; empty → None."""
+    if text is None or isinstance(text, dt.date):
+        return text
+    value = text.strip()
+    if not value:
+        return None
+    for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    raise ValidationError(f"{field_label}: «{text}» — не дата. Введіть дату як 10.07.2026.", field=field_label)
+
+
+# -- plan vs actual --------------------------------------------------------------------------------
+def deviation(plan: Decimal | None, actual: Decimal | None) -> Decimal | None:
+    """Actual minus plan (negative: under-spent); None when neither is known."""
+    if plan is None and actual is None:
+        return None
+    return (actual or Decimal(0)) - (plan or Decimal(0))
+
+
+def execution_percent(plan: Decimal | None, actual: Decimal | None) -> Decimal | None:
+    """Actual as a percentage of plan; None when nothing was planned."""
+    if not plan:
+        return None
+    return (actual or Decimal(0)) * 100 / plan

@@ -1,0 +1,554 @@
+"""Editing the Program: directions, measures, executors, planned amounts, amendments.
+
+Every function is one user action: validation first, then one ``db.changing(label)``
+transaction (journaled), so a refused action leaves nothing half-saved. Amendments record what
+they changed (old and new values) in ``AmendmentChange``, which gives each amount its history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Mapping, Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kr_desktop.db.engine import Database
+from kr_desktop.db.models import (Amendment, AmendmentChange, Direction, Executor, FundingSource, Measure,
+                                  PassportFunding, PlannedFunding, Program, ProgressEntry, Stage, measure_executor)
+from kr_desktop.domain.consistency import Mismatch, check_consistency
+from kr_desktop.domain.deadlines import parse_deadline
+from kr_desktop.domain.progress import parse_amount, parse_date
+from kr_desktop.errors import UserError, ValidationError
+from kr_desktop.services.access import OPERATOR, require
+from kr_desktop.text.formatting import format_date
+from kr_desktop.text.ukrainian import sort_key, unify_apostrophes
+
+DIRECTION, MEASURE = "direction", "measure"
+
+
+# -- plain data -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ExecutorInfo:
+    id: int
+    name: str
+    short_name: str
+    measures: int
+
+
+@dataclass(frozen=True)
+class AmendmentInfo:
+    id: int
+    date: dt.date
+    number: str
+    description: str
+
+    @property
+    def label(self) -> str:
+        return f"рішення від {format_date(self.date)} №{self.number}"
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class FundingGrid:
+    """Planned amounts of one direction or measure: years of its stage × sources."""
+
+    owner: str
+    owner_id: int
+    label: str
+    years: tuple[int, ...]
+    sources: tuple[SourceInfo, ...]
+    amounts: dict[tuple[int, int], Decimal]  # (source_id, year) → amount
+
+
+@dataclass(frozen=True)
+class MeasureEdit:
+    """A measure's editable fields as the edit dialog shows them."""
+
+    id: int
+    direction_id: int
+    number: str
+    text: str
+    deadline_phrase: str
+    executor_ids: tuple[int, ...]
+    expected_result: str
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    amendment: str
+    date: dt.date
+    field: str
+    old_value: str | None
+    new_value: str | None
+
+
+# -- reading --------------------------------------------------------------------------------------
+def _program(session: Session) -> Program:
+    program = session.scalar(select(Program).order_by(Program.id).limit(1))
+    if program is None:
+        raise UserError("У базі даних немає Програми.")
+    return program
+
+
+def list_executors(db: Database) -> list[ExecutorInfo]:
+    with db.reading() as s:
+        counts = dict(s.execute(select(measure_executor.c.executor_id, func.count())
+                                .group_by(measure_executor.c.executor_id)).all())
+        return [ExecutorInfo(e.id, e.name, e.short_name, counts.get(e.id, 0))
+                for e in s.scalars(select(Executor).order_by(Executor.sort_key))]
+
+
+def list_amendments(db: Database) -> list[AmendmentInfo]:
+    with db.reading() as s:
+        return [AmendmentInfo(a.id, a.date, a.number, a.description)
+                for a in s.scalars(select(Amendment).order_by(Amendment.date, Amendment.id))]
+
+
+def list_sources(db: Database) -> list[SourceInfo]:
+    with db.reading() as s:
+        return [SourceInfo(f.id, f.name) for f in s.scalars(select(FundingSource).order_by(FundingSource.position))]
+
+
+def measure_for_edit(db: Database, measure_id: int) -> MeasureEdit:
+    with db.reading() as s:
+        m = _get(s, Measure, measure_id, "Захід")
+        return MeasureEdit(m.id, m.direction_id, f"{m.direction.number}.{m.position}", m.text, m.deadline_phrase,
+                           tuple(e.id for e in m.executors), m.expected_result or "")
+
+
+def funding_grid(db: Database, owner: str, owner_id: int) -> FundingGrid:
+    with db.reading() as s:
+        stage, label = _owner_stage(s, owner, owner_id)
+        column = PlannedFunding.direction_id if owner == DIRECTION else PlannedFunding.measure_id
+        amounts = {(p.source_id, p.year): p.amount for p in s.scalars(select(PlannedFunding).where(column == owner_id))}
+        sources = tuple(SourceInfo(f.id, f.name) for f in s.scalars(select(FundingSource).order_by(FundingSource.position)))
+        return FundingGrid(owner, owner_id, label, tuple(stage.years), sources, amounts)
+
+
+def consistency(db: Database) -> list[Mismatch]:
+    """Passport ↔ annex: years whose stage total differs from the passport total."""
+    with db.reading() as s:
+        program = _program(s)
+        passport: dict[int, Decimal] = defaultdict(Decimal)
+        for year, amount in s.execute(select(PassportFunding.year, PassportFunding.amount)
+                                      .where(PassportFunding.program_id == program.id)):
+            passport[year] += amount
+        annex: dict[int, Decimal] = defaultdict(Decimal)
+        stage_of_year: dict[int, int] = {}
+        for stage in s.scalars(select(Stage).where(Stage.program_id == program.id)):
+            for year in stage.years:
+                stage_of_year[year] = stage.annex_number
+        direction_rows = s.execute(select(PlannedFunding.year, PlannedFunding.amount, Stage.annex_number)
+                                   .join(Direction, Direction.id == PlannedFunding.direction_id)
+                                   .join(Stage, Stage.id == Direction.stage_id))
+        measure_rows = s.execute(select(PlannedFunding.year, PlannedFunding.amount, Stage.annex_number)
+                                 .join(Measure, Measure.id == PlannedFunding.measure_id)
+                                 .join(Direction, Direction.id == Measure.direction_id)
+                                 .join(Stage, Stage.id == Direction.stage_id))
+        for year, amount, annex_number in list(direction_rows) + list(measure_rows):
+            if stage_of_year.get(year) == annex_number:
+                annex[year] += amount
+        return check_consistency(passport, annex, stage_of_year, range(program.start_year, program.end_year + 1))
+
+
+def amount_history(db: Database, owner: str, owner_id: int | None, source_id: int, year: int) -> list[HistoryItem]:
+    """Which amendments changed one planned amount, oldest first (owner "passport": table 1.7)."""
+    with db.reading() as s:
+        query = select(AmendmentChange).join(Amendment).where(AmendmentChange.source_id == source_id,
+                                                               AmendmentChange.year == year)
+        if owner == DIRECTION:
+            query = query.where(AmendmentChange.target == "direction_funding", AmendmentChange.direction_id == owner_id)
+        elif owner == MEASURE:
+            query = query.where(AmendmentChange.target == "measure_funding", AmendmentChange.measure_id == owner_id)
+        else:
+            query = query.where(AmendmentChange.target == "passport_funding")
+        return [_history(c) for c in s.scalars(query.order_by(Amendment.date, AmendmentChange.id))]
+
+
+def measure_history(db: Database, measure_id: int) -> list[HistoryItem]:
+    """Every amendment change of a measure: its text, deadline, executors and planned amounts."""
+    with db.reading() as s:
+        rows = s.scalars(select(AmendmentChange).join(Amendment).where(AmendmentChange.measure_id == measure_id)
+                         .order_by(Amendment.date, AmendmentChange.id))
+        return [_history(c) for c in rows]
+
+
+def _history(change: AmendmentChange) -> HistoryItem:
+    a = change.amendment
+    what = change.field
+    if change.year is not None:
+        what = f"{change.year}, {change.source.name if change.source else ''}".strip(", ")
+    return HistoryItem(f"рішення від {format_date(a.date)} №{a.number}", a.date, what,
+                       change.old_value, change.new_value)
+
+
+# -- helpers --------------------------------------------------------------------------------------
+def _get(session: Session, model, record_id: int, what: str):
+    obj = session.get(model, record_id)
+    if obj is None:
+        raise UserError(f"{what} не знайдено (можливо, його вже видалено).")
+    return obj
+
+
+def _owner_stage(session: Session, owner: str, owner_id: int) -> tuple[Stage, str]:
+    if owner == DIRECTION:
+        d = _get(session, Direction, owner_id, "Напрям")
+        return d.stage, f"Напрям {d.number}. {d.name}"
+    if owner == MEASURE:
+        m = _get(session, Measure, owner_id, "Захід")
+        return m.direction.stage, f"Захід {m.direction.number}.{m.position}"
+    raise ValueError(owner)
+
+
+def _clean_text(value: str | None) -> str:
+    return " ".join(unify_apostrophes(value or "").split())
+
+
+def _amendment(session: Session, amendment_id: int | None) -> Amendment | None:
+    return None if amendment_id is None else _get(session, Amendment, amendment_id, "Рішення про зміни")
+
+
+def _record(session: Session, amendment: Amendment | None, target: str, field: str, old, new, **owner) -> None:
+    if amendment is None or old == new:
+        return
+    session.add(AmendmentChange(amendment=amendment, target=target, field=field, old_value=_text(old),
+                                new_value=_text(new), recorded_at=dt.datetime.now().replace(microsecond=0),
+                                **owner))
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    return str(value)
+
+
+# -- amendments -----------------------------------------------------------------------------------
+def add_amendment(db: Database, date: dt.date | str, number: str, description: str = "") -> int:
+    require(db, OPERATOR)
+    when = parse_date(date, "Дата рішення")
+    if when is None:
+        raise ValidationError("Дата рішення: вкажіть дату рішення про зміни.", field="Дата рішення")
+    number = (number or "").strip().lstrip("№").strip()
+    if not number:
+        raise ValidationError("Номер рішення: вкажіть номер рішення про зміни.", field="Номер рішення")
+    with db.changing(f"Додано рішення про зміни від {format_date(when)} №{number}") as s:
+        program = _program(s)
+        exists = s.scalar(select(Amendment.id).where(Amendment.program_id == program.id, Amendment.date == when,
+                                                     Amendment.number == number))
+        if exists:
+            raise ValidationError(f"Рішення від {format_date(when)} №{number} вже є в переліку змін.",
+                                  field="Номер рішення")
+        amendment = Amendment(program=program, date=when, number=number, description=_clean_text(description))
+        s.add(amendment)
+        s.flush()
+        return amendment.id
+
+
+# -- directions -----------------------------------------------------------------------------------
+def add_direction(db: Database, stage_id: int, name: str) -> int:
+    require(db, OPERATOR)
+    name = _clean_text(name)
+    if not name:
+        raise ValidationError("Назва напряму: введіть назву напряму.", field="Назва напряму")
+    with db.changing("Додано напрям Програми") as s:
+        stage = _get(s, Stage, stage_id, "Етап")
+        number = (s.scalar(select(func.max(Direction.number)).where(Direction.stage_id == stage.id)) or 0) + 1
+        direction = Direction(stage=stage, number=number, name=name)
+        s.add(direction)
+        s.flush()
+        return direction.id
+
+
+def update_direction(db: Database, direction_id: int, name: str) -> None:
+    require(db, OPERATOR)
+    name = _clean_text(name)
+    if not name:
+        raise ValidationError("Назва напряму: назва не може бути порожньою.", field="Назва напряму")
+    with db.changing("Змінено назву напряму") as s:
+        _get(s, Direction, direction_id, "Напрям").name = name
+
+
+def delete_direction(db: Database, direction_id: int) -> None:
+    require(db, OPERATOR)
+    with db.changing("Видалено напрям Програми") as s:
+        direction = _get(s, Direction, direction_id, "Напрям")
+        if direction.measures:
+            raise UserError(f"Напрям {direction.number} має заходи ({len(direction.measures)}): "
+                            "спочатку видаліть або перенесіть їх.")
+        for row in list(direction.funding):
+            s.delete(row)
+        stage_id, number = direction.stage_id, direction.number
+        s.delete(direction)
+        s.flush()
+        for later in s.scalars(select(Direction).where(Direction.stage_id == stage_id, Direction.number > number)
+                               .order_by(Direction.number)):
+            later.number -= 1
+            s.flush()
+
+
+# -- measures -------------------------------------------------------------------------------------
+def _validate_measure(text: str, deadline_phrase: str) -> tuple[str, str]:
+    text = _clean_text(text)
+    if not text:
+        raise ValidationError("Зміст заходу: текст заходу не може бути порожнім.", field="Зміст заходу")
+    return text, " ".join((deadline_phrase or "").split())
+
+
+def _apply_deadline(measure: Measure, phrase: str) -> None:
+    deadline = parse_deadline(phrase)
+    measure.deadline_phrase = deadline.phrase
+    measure.deadline_kind = deadline.kind.value
+    measure.deadline_months = ",".join(str(m) for m in deadline.months)
+    measure.deadline_date = deadline.due_date
+    measure.deadline_year_from = deadline.year_from
+    measure.deadline_year_to = deadline.year_to
+
+
+def _executors(session: Session, executor_ids: Sequence[int]) -> list[Executor]:
+    result: list[Executor] = []
+    for executor_id in executor_ids:
+        executor = _get(session, Executor, executor_id, "Виконавця")
+        if executor not in result:
+            result.append(executor)
+    return result
+
+
+def _write_positions(session: Session, measure_id: int, executor_ids: Sequence[int]) -> None:
+    """The ORM inserts new links at position 0 (the column default): write the list's order."""
+    session.flush()
+    for position, executor_id in enumerate(executor_ids):
+        session.execute(measure_executor.update()
+                        .where(measure_executor.c.measure_id == measure_id,
+                               measure_executor.c.executor_id == executor_id).values(position=position))
+
+
+def add_measure(db: Database, direction_id: int, text: str, deadline_phrase: str, executor_ids: Sequence[int] = (),
+                expected_result: str = "", amendment_id: int | None = None) -> int:
+    require(db, OPERATOR)
+    text, phrase = _validate_measure(text, deadline_phrase)
+    with db.changing("Додано захід Програми") as s:
+        direction = _get(s, Direction, direction_id, "Напрям")
+        amendment = _amendment(s, amendment_id)
+        position = (s.scalar(select(func.max(Measure.position)).where(Measure.direction_id == direction.id)) or 0) + 1
+        executors = _executors(s, executor_ids)
+        measure = Measure(direction=direction, position=position, text=text,
+                          executors_text=", ".join(e.name for e in executors),
+                          expected_result=_clean_text(expected_result) or None)
+        _apply_deadline(measure, phrase)
+        measure.executors = executors
+        s.add(measure)
+        s.flush()
+        _write_positions(s, measure.id, [e.id for e in executors])
+        _record(s, amendment, "measure", "text", None, text, measure_id=measure.id, direction_id=direction.id,
+                owner_label=f"Захід {direction.number}.{position}")
+        return measure.id
+
+
+def update_measure(db: Database, measure_id: int, text: str, deadline_phrase: str, executor_ids: Sequence[int],
+                   expected_result: str = "", amendment_id: int | None = None) -> None:
+    require(db, OPERATOR)
+    text, phrase = _validate_measure(text, deadline_phrase)
+    with db.changing("Змінено захід Програми") as s:
+        measure = _get(s, Measure, measure_id, "Захід")
+        amendment = _amendment(s, amendment_id)
+        owner = dict(measure_id=measure.id, direction_id=measure.direction_id,
+                     owner_label=f"Захід {measure.direction.number}.{measure.position}")
+        _record(s, amendment, "measure", "Зміст заходу", measure.text, text, **owner)
+        _record(s, amendment, "measure", "Строк виконання", measure.deadline_phrase, phrase, **owner)
+        executors = _executors(s, executor_ids)
+        old_names = [e.name for e in measure.executors]
+        new_names = [e.name for e in executors]
+        if old_names != new_names:
+            _record(s, amendment, "measure", "Виконавці", "; ".join(old_names), "; ".join(new_names), **owner)
+            measure.executors = executors
+            measure.executors_text = ", ".join(new_names)
+            _write_positions(s, measure.id, [e.id for e in executors])
+        measure.text = text
+        if phrase != measure.deadline_phrase:
+            _apply_deadline(measure, phrase)
+        # A measure that inherited the merged cell above keeps NULL until the user writes its own.
+        result = _clean_text(expected_result)
+        if result or measure.expected_result:
+            measure.expected_result = result or None
+
+
+def delete_measure(db: Database, measure_id: int) -> None:
+    require(db, OPERATOR)
+    with db.changing("Видалено захід Програми") as s:
+        measure = _get(s, Measure, measure_id, "Захід")
+        reports = s.scalar(select(func.count(ProgressEntry.id)).where(ProgressEntry.measure_id == measure.id))
+        if reports:
+            raise UserError(f"Захід {measure.direction.number}.{measure.position} має звіти виконавців ({reports}): "
+                            "його не можна видалити, щоб не втратити історію виконання.")
+        for row in list(measure.funding):
+            s.delete(row)
+        direction_id, position = measure.direction_id, measure.position
+        s.delete(measure)
+        s.flush()
+        for later in s.scalars(select(Measure).where(Measure.direction_id == direction_id, Measure.position > position)
+                               .order_by(Measure.position)):
+            later.position -= 1
+            s.flush()
+
+
+# -- executors directory --------------------------------------------------------------------------
+def _validate_executor_name(session: Session, name: str, own_id: int | None) -> str:
+    name = _clean_text(name)
+    if not name:
+        raise ValidationError("Назва виконавця: введіть назву підрозділу.", field="Назва виконавця")
+    clash = session.scalar(select(Executor.id).where(Executor.name == name))
+    if clash is not None and clash != own_id:
+        raise ValidationError(f"Назва виконавця: «{name}» вже є в довіднику; щоб поєднати два записи, "
+                              "скористайтеся об’єднанням.", field="Назва виконавця")
+    return name
+
+
+def add_executor(db: Database, name: str, short_name: str = "") -> int:
+    require(db, OPERATOR)
+    with db.changing("Додано виконавця до довідника") as s:
+        name = _validate_executor_name(s, name, None)
+        executor = Executor(name=name, short_name=_clean_text(short_name), sort_key=sort_key(name))
+        s.add(executor)
+        s.flush()
+        return executor.id
+
+
+def rename_executor(db: Database, executor_id: int, name: str, short_name: str = "") -> None:
+    require(db, OPERATOR)
+    with db.changing("Змінено назву виконавця") as s:
+        executor = _get(s, Executor, executor_id, "Виконавця")
+        name = _validate_executor_name(s, name, executor.id)
+        executor.name, executor.short_name, executor.sort_key = name, _clean_text(short_name), sort_key(name)
+
+
+def delete_executor(db: Database, executor_id: int) -> None:
+    require(db, OPERATOR)
+    with db.changing("Видалено виконавця з довідника") as s:
+        executor = _get(s, Executor, executor_id, "Виконавця")
+        if executor.measures:
+            raise UserError(f"«{executor.name}» виконує заходи ({len(executor.measures)}): його не можна видалити; "
+                            "об’єднайте його з іншим записом.")
+        s.delete(executor)
+
+
+def merge_executors(db: Database, keep_id: int, remove_id: int) -> int:
+    """Two records of one unit become one: ``remove``'s measures move to ``keep`` (a measure that
+    had both keeps one link, in the earlier position), ``remove`` is deleted. One journaled change.
+    Returns the number of measures that moved."""
+    require(db, OPERATOR)
+    if keep_id == remove_id:
+        raise ValidationError("Оберіть два різні записи виконавців для об’єднання.", field="Виконавець")
+    with db.changing("Об’єднано два записи виконавця") as s:
+        keep = _get(s, Executor, keep_id, "Виконавця")
+        remove = _get(s, Executor, remove_id, "Виконавця")
+        moved = 0
+        orders: dict[int, list[int]] = {}
+        for measure in list(remove.measures):
+            executors = list(measure.executors)
+            if keep in executors:
+                executors.remove(remove)
+            else:
+                executors[executors.index(remove)] = keep
+                moved += 1
+            orders[measure.id] = [e.id for e in executors]
+            measure.executors = executors
+        s.flush()
+        for measure_id, executor_ids in orders.items():
+            _write_positions(s, measure_id, executor_ids)
+        s.delete(remove)
+        return moved
+
+
+# -- planned amounts ------------------------------------------------------------------------------
+def set_planned_amounts(db: Database, owner: str, owner_id: int, cells: Mapping[tuple[int, int], str | Decimal | None],
+                        amendment_id: int | None = None) -> int:
+    """Write planned amounts of a direction or measure, (source_id, year) → text typed by the user.
+
+    Empty text removes the amount. All cells are validated before anything is written.
+    Returns the number of cells changed."""
+    require(db, OPERATOR)
+    with db.changing("Змінено планові обсяги фінансування") as s:
+        stage, label = _owner_stage(s, owner, owner_id)
+        amendment = _amendment(s, amendment_id)
+        sources = {f.id: f.name for f in s.scalars(select(FundingSource))}
+        parsed: dict[tuple[int, int], Decimal | None] = {}
+        for (source_id, year), text in cells.items():
+            if source_id not in sources:
+                raise ValidationError("Джерело фінансування не знайдено.", field="Джерело фінансування")
+            field = f"{label}, {year} рік, {sources[source_id].lower()}"
+            if year not in stage.years:
+                raise ValidationError(f"{field}: рік {year} поза межами етапу (Додаток {stage.annex_number}: "
+                                      f"{stage.start_year}–{stage.end_year} роки).", field=str(year))
+            parsed[(source_id, year)] = parse_amount(text, field)
+        column = PlannedFunding.direction_id if owner == DIRECTION else PlannedFunding.measure_id
+        existing = {(p.source_id, p.year): p for p in s.scalars(select(PlannedFunding).where(column == owner_id))}
+        target = "direction_funding" if owner == DIRECTION else "measure_funding"
+        ids = {"direction_id": owner_id} if owner == DIRECTION else {"measure_id": owner_id}
+        changed = 0
+        for (source_id, year), value in parsed.items():
+            row = existing.get((source_id, year))
+            old = row.amount if row else None
+            if old == value:
+                continue
+            changed += 1
+            if value is None:
+                s.delete(row)
+            elif row is None:
+                s.add(PlannedFunding(source_id=source_id, year=year, amount=value, **ids))
+            else:
+                row.amount = value
+            _record(s, amendment, target, "amount", old, value, source_id=source_id, year=year, owner_label=label, **ids)
+        return changed
+
+
+def set_passport_amounts(db: Database, cells: Mapping[tuple[int, int], str | Decimal | None],
+                         amendment_id: int | None = None) -> int:
+    """Write table 1.7 of the passport, (source_id, year) → text; empty removes the amount."""
+    require(db, OPERATOR)
+    with db.changing("Змінено обсяги фінансування в паспорті Програми") as s:
+        program = _program(s)
+        amendment = _amendment(s, amendment_id)
+        sources = {f.id: f.name for f in s.scalars(select(FundingSource))}
+        parsed = {}
+        for (source_id, year), text in cells.items():
+            field = f"Паспорт, {year} рік, {sources.get(source_id, '').lower()}"
+            if not program.start_year <= year <= program.end_year:
+                raise ValidationError(f"{field}: рік {year} поза строком Програми "
+                                      f"({program.start_year}–{program.end_year}).", field=str(year))
+            parsed[(source_id, year)] = parse_amount(text, field)
+        existing = {(p.source_id, p.year): p for p in s.scalars(
+            select(PassportFunding).where(PassportFunding.program_id == program.id))}
+        changed = 0
+        for (source_id, year), value in parsed.items():
+            row = existing.get((source_id, year))
+            old = row.amount if row else None
+            if old == value:
+                continue
+            changed += 1
+            if value is None:
+                s.delete(row)
+            elif row is None:
+                s.add(PassportFunding(program=program, source_id=source_id, year=year, amount=value))
+            else:
+                row.amount = value
+            _record(s, amendment, "passport_funding", "amount", old, value, source_id=source_id, year=year,
+                    owner_label="Паспорт Програми")
+        return changed
+
+
+def passport_amounts(db: Database) -> dict[tuple[int, int], Decimal]:
+    with db.reading() as s:
+        program = _program(s)
+        return {(p.source_id, p.year): p.amount for p in s.scalars(
+            select(PassportFunding).where(PassportFunding.program_id == program.id))}
