@@ -21,3 +21,27 @@ class ValidationError(UserError):
     def __init__(self, message: str, field: str | None = None):
         super().__init__(message)
         self.field = field
+
+
+class ConflictError(UserError):
+    """A save over a record that someone else changed since the user opened it (no lost update).
+
+    Carries both versions so the window can show them side by side: ``yours`` are the values the
+    user tried to save, ``theirs`` the values now stored (same keys), ``labels`` the field names
+    to show; ``changed_by`` / ``changed_at`` say who saved the other version, when known.
+    """
+
+    exit_code = 4
+
+    def __init__(self, message: str, *, record: str = "", your_version: int | None = None,
+                 their_version: int | None = None, yours: dict | None = None, theirs: dict | None = None,
+                 labels: dict | None = None, changed_by: str | None = None, changed_at=None):
+        super().__init__(message)
+        self.record = record
+        self.your_version = your_version
+        self.their_version = their_version
+        self.yours = dict(yours or {})
+        self.theirs = dict(theirs or {})
+        self.labels = dict(labels or {})
+        self.changed_by = changed_by
+        self.changed_at = changed_at

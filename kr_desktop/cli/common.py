@@ -16,7 +16,15 @@ def open_db_from_args(args: argparse.Namespace, create: bool = True) -> Database
     target = args.db or os.environ.get("KR_DESKTOP_DB_URL")
     if not target:
         raise UserError("Не вказано базу даних: додайте --db ШЛЯХ.")
-    return open_database(target, create=create)
+    db = open_database(target, create=create)
+    try:
+        from kr_desktop.cli.auth import authenticate_cli
+
+        authenticate_cli(db)  # a server needs a login; a local file acts as the OS user
+    except BaseException:
+        db.dispose()
+        raise
+    return db
 
 
 def output_path(value: str, allowed: tuple[str, ...]) -> tuple[Path, str]:

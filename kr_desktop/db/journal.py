@@ -20,6 +20,7 @@ from kr_desktop.db.models.system import JournalEntry
 
 # Tables whose rows are not journaled: the journal itself, and Alembic's bookkeeping.
 NOT_JOURNALED = {"journal_entry", "alembic_version"}
+HIDDEN = "(приховано)"
 
 
 def _plain(value: Any) -> Any:
@@ -47,14 +48,27 @@ def _columns(obj, committed: bool) -> dict[str, Any]:
                 value = getattr(obj, attr.key, None) if not hist.added else None
         else:
             value = getattr(obj, attr.key, None)
-        values[attr.columns[0].name] = _plain(value)
+        column = attr.columns[0]
+        if column.info.get("journal_secret") and value is not None:
+            value = HIDDEN  # password hashes and salts: the journal says it changed, not to what
+        values[column.name] = _plain(value)
     for rel in state.mapper.relationships:
         if rel.secondary is None or rel.viewonly:
+            continue
+        if rel.key not in state.dict:
+            # Never loaded, so not changed: recording it would mean [] before and the full list
+            # after (a false change), and a query inside the flush.
             continue
         hist = state.attrs[rel.key].history
         items = (list(hist.unchanged) + list(hist.deleted)) if committed else list(getattr(obj, rel.key))
         values[rel.key] = sorted(_record_id(item) for item in items)
     return values
+
+
+def _load_links(obj) -> None:
+    for rel in inspect(obj).mapper.relationships:
+        if rel.secondary is not None and not rel.viewonly:
+            getattr(obj, rel.key)
 
 
 def _record_id(obj) -> str:
@@ -86,6 +100,7 @@ def _remember_changes(session: Session, _context, _instances) -> None:
         pending.append(("update", obj, _columns(obj, committed=True)))
     for obj in session.deleted:
         if obj.__table__.name not in NOT_JOURNALED:
+            _load_links(obj)  # a deleted record's links are part of what undo must put back
             pending.append(("delete", obj, _columns(obj, committed=True)))
     for obj in session.new:
         if obj.__table__.name not in NOT_JOURNALED:

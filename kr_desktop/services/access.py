@@ -28,3 +28,8 @@ def require(db: Database, role: str) -> None:
     if _RANK.get(current, -1) < _RANK[role]:
         raise AccessDenied(f"Недостатньо прав: потрібна роль «{ROLE_LABELS[role]}», "
                            f"у вас — «{ROLE_LABELS.get(current, current)}».")
+
+
+def has_role(db: Database, role: str) -> bool:
+    """For the window to hide or disable what the current user cannot do (the service still checks)."""
+    return _RANK.get(getattr(db, "role", ADMIN), -1) >= _RANK[role]

@@ -41,7 +41,10 @@ def get_settings(db: Database, prefix: str = "") -> dict[str, Any]:
 
 
 def set_settings(db: Database, values: dict[str, Any], label: str = "Зміна налаштувань") -> None:
-    """Write several settings in one transaction (journaled)."""
+    """Write several settings in one transaction (journaled); administrators only."""
+    from kr_desktop.services.access import ADMIN, require
+
+    require(db, ADMIN)
     unknown = set(values) - set(_DEFAULTS)
     if unknown:
         raise KeyError(f"undeclared settings {sorted(unknown)}")

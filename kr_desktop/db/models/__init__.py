@@ -8,3 +8,4 @@ from kr_desktop.db.models.program import *  # noqa: F401,F403
 from kr_desktop.db.models.system import *  # noqa: F401,F403
 from kr_desktop.db.models.awards import *  # noqa: F401,F403
 from kr_desktop.db.models.program_cycle import *  # noqa: F401,F403
+from kr_desktop.db.models.users import *  # noqa: F401,F403

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import Integer, MetaData
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -21,13 +21,20 @@ class Base(DeclarativeBase):
 class Versioned:
     """Every record carries a version, so a save over someone else's change is detected.
 
-    Classes using it call ``versioned(cls)`` after the class body, which tells the ORM to
-    check and bump the column on every UPDATE (optimistic locking).
+    The ORM checks and bumps the column on every UPDATE (optimistic locking): the directive
+    below is read while the class is mapped. (Setting ``__mapper_args__`` after the class body
+    has no effect, which is why ``versioned`` only checks.)
     """
 
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
+    @declared_attr.directive
+    def __mapper_args__(cls):
+        return {"version_id_col": cls.__table__.c.version}
+
 
 def versioned(cls):
-    cls.__mapper_args__ = {"version_id_col": cls.__table__.c.version}
+    """Kept for the models that call it: asserts that optimistic locking is on for ``cls``."""
+    if cls.__mapper__.version_id_col is None:
+        raise TypeError(f"{cls.__name__}: optimistic locking is off (define it via Versioned)")
     return cls

@@ -4,10 +4,11 @@ Revision ID: 0006
 Revises: 0005
 Create Date: 2026-11-30
 
-Reserved in the revision chain so the areas can be built side by side; filled by its area.
+User accounts with roles; passwords only as scrypt hashes with a per-user salt. No user is
+created here: the first start of the window asks for the administrator.
 """
-from alembic import op  # noqa: F401
-import sqlalchemy as sa  # noqa: F401
+from alembic import op
+import sqlalchemy as sa
 
 revision = '0006'
 down_revision = '0005'
@@ -16,8 +17,25 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    op.create_table('app_user',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('login', sa.String(length=64), nullable=False),
+    sa.Column('full_name', sa.String(length=200), nullable=False),
+    sa.Column('role', sa.String(length=16), nullable=False),
+    sa.Column('password_salt', sa.String(length=64), nullable=False),
+    sa.Column('password_hash', sa.String(length=128), nullable=False),
+    sa.Column('password_params', sa.String(length=64), nullable=False),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('failed_attempts', sa.Integer(), nullable=False),
+    sa.Column('last_failure_at', sa.DateTime(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.CheckConstraint("role IN ('admin', 'operator', 'viewer')", name=op.f('ck_app_user_role')),
+    sa.CheckConstraint('failed_attempts >= 0', name=op.f('ck_app_user_failed_attempts')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_app_user')),
+    sa.UniqueConstraint('login', name=op.f('uq_app_user_login'))
+    )
 
 
 def downgrade() -> None:
-    pass
+    op.drop_table('app_user')

@@ -1,0 +1,132 @@
+"""Reading the change journal: filter by user, date range and record, one page at a time in SQL.
+
+Read-only by design: there is no service that edits or deletes journal rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from kr_desktop.db.engine import Database
+from kr_desktop.db.models import JournalEntry
+from kr_desktop.services.access import ADMIN, require
+
+# Ukrainian names of the tables, for the journal window and messages; unknown tables show as is.
+TABLE_LABELS = {
+    "program": "Програма", "amendment": "Зміна до Програми", "funding_source": "Джерело фінансування",
+    "passport_funding": "Паспорт: фінансування", "stage": "Етап", "direction": "Напрям",
+    "measure": "Захід", "executor": "Виконавець", "planned_funding": "Планове фінансування",
+    "reporting_period": "Звітний період", "progress_entry": "Звіт про виконання",
+    "progress_amount": "Фактичне фінансування", "app_setting": "Налаштування", "app_user": "Користувач",
+    "person": "Особа", "award_type": "Вид відзнаки", "award": "Відзнака",
+    "issued_certificate": "Посвідчення", "honorary_book_entry": "Книга почесних громадян",
+}
+OPERATION_LABELS = {"insert": "створено", "update": "змінено", "delete": "вилучено"}
+
+
+def table_label(table_name: str) -> str:
+    return TABLE_LABELS.get(table_name, table_name)
+
+
+@dataclass(frozen=True)
+class JournalFilter:
+    actor: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None  # inclusive
+    table_name: str | None = None
+    record_id: str | None = None
+    changeset: str | None = None
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    name: str
+    before: Any
+    after: Any
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+@dataclass(frozen=True)
+class JournalRow:
+    id: int
+    at: dt.datetime
+    actor: str
+    label: str
+    operation: str
+    table_name: str
+    record_id: str
+    changeset: str
+    undo_of: str | None
+    fields: tuple[FieldChange, ...]
+
+    @property
+    def operation_label(self) -> str:
+        return OPERATION_LABELS.get(self.operation, self.operation)
+
+    @property
+    def table_label(self) -> str:
+        return table_label(self.table_name)
+
+    @property
+    def changed_fields(self) -> tuple[FieldChange, ...]:
+        return tuple(f for f in self.fields if f.changed)
+
+
+def _where(query, f: JournalFilter):
+    if f.actor:
+        query = query.where(JournalEntry.actor == f.actor)
+    if f.date_from:
+        query = query.where(JournalEntry.at >= dt.datetime.combine(f.date_from, dt.time()))
+    if f.date_to:
+        query = query.where(JournalEntry.at < dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time()))
+    if f.table_name:
+        query = query.where(JournalEntry.table_name == f.table_name)
+    if f.record_id:
+        query = query.where(JournalEntry.record_id == f.record_id.strip())
+    if f.changeset:
+        query = query.where(JournalEntry.changeset == f.changeset)
+    return query
+
+
+def count_entries(db: Database, f: JournalFilter = JournalFilter()) -> int:
+    require(db, ADMIN)
+    with db.reading() as session:
+        return session.scalar(_where(select(func.count()).select_from(JournalEntry), f))
+
+
+def _fields(before: str | None, after: str | None) -> tuple[FieldChange, ...]:
+    b = json.loads(before) if before else {}
+    a = json.loads(after) if after else {}
+    names = list(b) + [k for k in a if k not in b]
+    return tuple(FieldChange(name, b.get(name), a.get(name)) for name in names)
+
+
+def page_entries(db: Database, f: JournalFilter = JournalFilter(), offset: int = 0,
+                 limit: int = 200) -> list[JournalRow]:
+    """Newest first; ``offset``/``limit`` page in SQL so a journal of millions of rows stays quick."""
+    require(db, ADMIN)
+    with db.reading() as session:
+        rows = session.scalars(_where(select(JournalEntry), f)
+                               .order_by(JournalEntry.id.desc()).offset(offset).limit(limit)).all()
+        return [JournalRow(r.id, r.at, r.actor, r.label, r.operation, r.table_name, r.record_id, r.changeset,
+                           r.undo_of, _fields(r.before, r.after)) for r in rows]
+
+
+def actors(db: Database) -> list[str]:
+    require(db, ADMIN)
+    with db.reading() as session:
+        return list(session.scalars(select(JournalEntry.actor).distinct().order_by(JournalEntry.actor)))
+
+
+def tables(db: Database) -> list[str]:
+    require(db, ADMIN)
+    with db.reading() as session:
+        return list(session.scalars(select(JournalEntry.table_name).distinct().order_by(JournalEntry.table_name)))
