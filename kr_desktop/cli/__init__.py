@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "kr_desktop.cli.database_cmds",
     "kr_desktop.cli.report_program",
     "kr_desktop.cli.backup_cmds",
+    "kr_desktop.cli.awards_cmds",
     "kr_desktop.cli.program_reports",
 ]
 
