@@ -146,7 +146,9 @@ def _copy_snapshot(source: Path, temp: Path) -> dict[str, int]:
     """Copy ``source`` into the new file ``temp`` with the online backup API, from one read
     snapshot, and return that snapshot's row counts. The copy is left in rollback-journal mode:
     a backup is a single self-contained file."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    from kr_desktop.db.open import readonly_uri
+
+    src = sqlite3.connect(readonly_uri(source), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         src.isolation_level = None
         src.execute("BEGIN")  # the backup step reuses this read transaction: counts and pages agree
@@ -180,7 +182,9 @@ def verify_backup(path: Path, expected_counts: dict[str, int] | None = None) -> 
     if header != b"SQLite format 3\x00":
         raise BackupError(f"Файл «{path.name}» не є резервною копією бази даних (не SQLite або пошкоджено).")
     try:
-        raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        from kr_desktop.db.open import readonly_uri
+
+        raw = sqlite3.connect(readonly_uri(path, immutable=not Path(f"{path}-wal").exists()), uri=True)
         try:
             result = [row[0] for row in raw.execute("PRAGMA integrity_check")]
             if result != ["ok"]:

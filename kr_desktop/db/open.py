@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+from urllib.parse import quote
 from pathlib import Path
 
 from sqlalchemy import inspect
@@ -21,6 +22,11 @@ from kr_desktop.db.engine import Database, is_url, make_engine, sqlite_url
 from kr_desktop.errors import DatabaseFileError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class DamagedDatabaseError(DatabaseFileError):
+    """The file is not a usable kr_desktop database (empty, not SQLite, damaged or another
+    program's): a restore from a backup may help. A newer version's file is no such case."""
 
 
 def open_database(target: str | os.PathLike, create: bool = True, upgrade: bool = True) -> Database:
@@ -48,13 +54,13 @@ def check_file(path: Path) -> None:
     except OSError as exc:
         raise DatabaseFileError(f"Не вдалося прочитати файл «{path}»: {exc.strerror}.") from None
     if not header:
-        raise DatabaseFileError(f"Файл «{path}» порожній: це не база даних kr_desktop.")
+        raise DamagedDatabaseError(f"Файл «{path}» порожній: це не база даних kr_desktop.")
     if header != SQLITE_HEADER:
-        raise DatabaseFileError(f"Файл «{path}» не є базою даних SQLite (можливо, його пошкоджено "
+        raise DamagedDatabaseError(f"Файл «{path}» не є базою даних SQLite (можливо, його пошкоджено "
                                 "або це файл іншого типу).")
     try:
-        # Read-only, immutable-free URI: checking must not create WAL files or change anything.
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as raw:
+        # Read-only (immutable when no -wal exists): checking must not create files or change anything.
+        with sqlite3.connect(readonly_uri(path, immutable=not Path(f"{path}-wal").exists()), uri=True) as raw:
             # quick_check reads every page (cheap: no index cross-check): a truncated or
             # scribbled-over file is found here, before anything writes to it.
             problems = [row[0] for row in raw.execute("PRAGMA quick_check")]
@@ -71,13 +77,23 @@ def check_file(path: Path) -> None:
                 revision = row[0] if row else None
         raw.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseFileError(f"Файл «{path}» пошкоджено, його не вдається прочитати ({exc}).") from None
+        raise DamagedDatabaseError(f"Файл «{path}» пошкоджено, його не вдається прочитати ({exc}).") from None
     if marker != migrate.APP_MARKER_VALUE:
-        raise DatabaseFileError(f"Файл «{path}» — це база даних SQLite іншої програми, а не kr_desktop. "
+        raise DamagedDatabaseError(f"Файл «{path}» — це база даних SQLite іншої програми, а не kr_desktop. "
                                 "Його не буде змінено.")
     if revision is not None and revision not in migrate.known_revisions():
         raise DatabaseFileError(f"Базу даних «{path}» створено новішою версією kr_desktop (схема {revision}). "
                                 "Оновіть програму, щоб відкрити цей файл.")
+
+
+def readonly_uri(path: Path, immutable: bool = False) -> str:
+    """A read-only SQLite URI for ``path`` (quoted: a name may hold ``?``, ``#`` or ``%``).
+
+    ``immutable`` opens without locks and without creating the -wal/-shm side files: used to
+    check a file that no one has open (it has no -wal), so checking leaves the folder as it was.
+    """
+    uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
+    return uri + "&immutable=1" if immutable else uri
 
 
 def create_from_builtin(path: Path) -> None:

@@ -56,13 +56,20 @@ def run_application(target: str, smoke: bool = False) -> int:
     except UserError as exc:
         if smoke:
             print(f"Помилка: {exc.message}", file=sys.stderr)
-        else:
-            QMessageBox.critical(None, texts.DB_ERROR_TITLE, exc.message)
-        return exc.exit_code
+            return exc.exit_code
+        from kr_desktop.ui.recovery_dialog import offer_recovery
+
+        db = offer_recovery(target, exc)  # the message; for a damaged file, restore from a good backup
+        if db is None:
+            return exc.exit_code
+    from kr_desktop.services.backups import auto_backup
+
+    auto_backup(db, "start")  # a file database only; never stops the start
     window = MainWindow(db)
     window.show()
     if smoke:
         QTimer.singleShot(0, app.quit)
     code = app.exec()
     db.dispose()
+    auto_backup(db, "exit")
     return code

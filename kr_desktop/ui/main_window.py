@@ -36,6 +36,9 @@ class MainWindow(QMainWindow):
         self.print_program_action = QAction(texts.ACTION_PRINT_PROGRAM, self)
         self.print_program_action.triggered.connect(self.print_program)
         file_menu.addAction(self.print_program_action)
+        from kr_desktop.ui.backup_actions import BackupActions
+
+        self.backup_actions = BackupActions(self, self.context, file_menu)
         file_menu.addSeparator()
         exit_action = QAction(texts.ACTION_EXIT, self)
         exit_action.setShortcut(QKeySequence.StandardKey.Quit)

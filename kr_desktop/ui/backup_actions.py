@@ -1,0 +1,81 @@
+"""«Створити резервну копію зараз» and «Відновити з резервної копії» in the File menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from kr_desktop.errors import UserError
+from kr_desktop.ui import backup_texts as texts
+
+
+class BackupActions:
+    """Adds the two actions to ``menu``; ``window`` is the main window (its ``context.db``)."""
+
+    def __init__(self, window, context, menu):
+        self.window = window
+        self.context = context
+        self.backup_action = QAction(texts.ACTION_BACKUP_NOW, window)
+        self.backup_action.triggered.connect(lambda: self.backup_now())
+        self.restore_action = QAction(texts.ACTION_RESTORE, window)
+        self.restore_action.triggered.connect(lambda: self.restore())
+        from kr_desktop.services.access import ADMIN
+
+        is_file = context.db.is_sqlite
+        self.backup_action.setEnabled(is_file)
+        self.restore_action.setEnabled(is_file and _has_role(context.db, ADMIN))
+        if not self.restore_action.isEnabled() and is_file:
+            self.restore_action.setToolTip(texts.RESTORE_ADMIN_ONLY)
+        menu.addAction(self.backup_action)
+        menu.addAction(self.restore_action)
+
+    def backup_now(self) -> Path | None:
+        from kr_desktop.services.backups import backup_now
+
+        QApplication.setOverrideCursor(self.window.cursor())
+        try:
+            result = backup_now(self.context.db)
+        except UserError as exc:
+            QMessageBox.warning(self.window, texts.BACKUP_FAILED_TITLE, exc.message)
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        QMessageBox.information(self.window, texts.BACKUP_DONE_TITLE,
+                                texts.BACKUP_DONE.format(path=result.path, rows=sum(result.counts.values())))
+        return result.path
+
+    def restore(self, path: str | None = None, confirm: bool = True) -> bool:
+        from kr_desktop.services import backups
+
+        db = self.context.db
+        try:
+            if not path:
+                path, _ = QFileDialog.getOpenFileName(self.window, texts.RESTORE_PICK_TITLE,
+                                                      str(backups.backups_folder(db)), texts.RESTORE_FILTER)
+                if not path:
+                    return False
+            if confirm and QMessageBox.question(
+                    self.window, texts.RESTORE_CONFIRM_TITLE,
+                    texts.RESTORE_CONFIRM.format(name=Path(path).name)) != QMessageBox.StandardButton.Yes:
+                return False
+            result = backups.restore(db, Path(path))
+        except UserError as exc:
+            QMessageBox.warning(self.window, texts.RESTORE_FAILED_TITLE, exc.message)
+            return False
+        if confirm:
+            QMessageBox.information(self.window, texts.RESTORE_DONE_TITLE,
+                                    texts.RESTORE_DONE.format(name=Path(path).name, aside=result.replaced_aside))
+        self.window.close()  # the old connections are gone: the window must not go on with them
+        return True
+
+
+def _has_role(db, role: str) -> bool:
+    from kr_desktop.services.access import AccessDenied, require
+
+    try:
+        require(db, role)
+    except AccessDenied:
+        return False
+    return True
