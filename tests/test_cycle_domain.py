@@ -153,4 +153,4 @@ def test_consistency_names_each_mismatched_year():
     annex = {2024: Decimal("1395676.00"), 2025: Decimal(12)}
     mismatches = check_consistency(passport, annex, {2024: 3, 2025: 3}, range(2024, 2026))
     assert [(m.year, m.difference) for m in mismatches] == [(2025, Decimal(2))]
-    assert "2025 рік" in mismatches[0].message and "Додатку 3" in mismatches[0].message
+    assert "2025 рік" in mismatches[0].message and "Додатка 3" in mismatches[0].message

@@ -22,7 +22,7 @@ class Mismatch:
     def message(self) -> str:
         from kr_desktop.text.formatting import format_money
 
-        where = f"Додатку {self.annex_number}" if self.annex_number else "жодного додатка"
+        where = f"Додатка {self.annex_number}" if self.annex_number else "жодного додатка"
         return (f"{self.year} рік: у паспорті {format_money(self.passport)} грн, у таблиці {where} "
                 f"{format_money(self.annex)} грн (різниця {format_money(self.difference)} грн).")
 

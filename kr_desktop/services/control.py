@@ -69,7 +69,7 @@ def control_settings(db: Database) -> dict:
     return get_settings(db, "program.")
 
 
-def save_control_settings(db: Database, values: dict) -> None:
+def save_control_settings(db: Database, values: dict) -> bool:
     """Signatures and the threshold: administrators only, validated, one transaction."""
     require(db, ADMIN)
     clean = {}
@@ -85,6 +85,7 @@ def save_control_settings(db: Database, values: dict) -> None:
         else:
             clean[key] = " ".join(str(value).split())
     set_settings(db, clean, "Змінено налаштування контролю та підписів звітів")
+    return True
 
 
 # -- control ---------------------------------------------------------------------------------------

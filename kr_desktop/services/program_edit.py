@@ -552,3 +552,19 @@ def passport_amounts(db: Database) -> dict[tuple[int, int], Decimal]:
         program = _program(s)
         return {(p.source_id, p.year): p.amount for p in s.scalars(
             select(PassportFunding).where(PassportFunding.program_id == program.id))}
+
+
+def amendment_changes(db: Database, amendment_id: int) -> list[str]:
+    """What one amendment changed, one line each: «Напрям 4…, 2026, бюджет громади: 1577626.00 → 1600000.00»."""
+    with db.reading() as s:
+        rows = s.scalars(select(AmendmentChange).where(AmendmentChange.amendment_id == amendment_id)
+                         .order_by(AmendmentChange.id))
+        lines = []
+        for c in rows:
+            where = c.owner_label
+            if c.year is not None:
+                where += f", {c.year}, {c.source.short_name or c.source.name if c.source else ''}"
+            else:
+                where += f", {c.field}"
+            lines.append(f"{where}: {c.old_value or '—'} → {c.new_value or '—'}")
+        return lines

@@ -22,5 +22,8 @@ class ScreenSpec:
 
 
 SCREENS = [
+    ScreenSpec("control_screen", "Контроль", "kr_desktop.ui.control_screen:ControlScreen"),
     ScreenSpec("program_screen", "Програма", "kr_desktop.ui.program_screen:ProgramScreen"),
+    ScreenSpec("progress_screen", "Звіти виконавців", "kr_desktop.ui.progress_screen:ProgressScreen"),
+    ScreenSpec("chart_screen", "Діаграма", "kr_desktop.ui.progress_chart:ChartScreen"),
 ]

@@ -1,0 +1,320 @@
+"""Dialogs that edit the Program: a measure (deadline understood live), planned amounts with their
+history, the executors directory (with merging), amendments. Every save goes through the
+services in one action; a refusal is shown with its Ukrainian message and nothing is saved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+                               QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
+                               QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+
+from kr_desktop.domain.deadlines import parse_deadline
+from kr_desktop.services import program_edit as pe
+from kr_desktop.text.formatting import format_money
+from kr_desktop.ui import control_texts as t
+from kr_desktop.ui.context import AppContext
+from kr_desktop.ui.operations import perform
+
+
+def _buttons(dialog: QDialog, on_save) -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    box.accepted.connect(on_save)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+def amendment_combo(context: AppContext) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName("amendment")
+    combo.addItem(t.NO_AMENDMENT, None)
+    for a in reversed(pe.list_amendments(context.db)):
+        combo.addItem(a.label, a.id)
+    return combo
+
+
+def deadline_understood(phrase: str) -> tuple[str, bool]:
+    """What the domain understands of a deadline phrase, for the live label."""
+    deadline = parse_deadline(phrase)
+    return (deadline.label if deadline.recognized else t.MEASURE_UNKNOWN), deadline.recognized
+
+
+class MeasureDialog(QDialog):
+    """Adds a measure to a direction (``measure_id`` None) or edits one."""
+
+    def __init__(self, context: AppContext, direction_id: int | None, measure_id: int | None = None, parent=None):
+        super().__init__(parent)
+        self.context, self.direction_id, self.measure_id = context, direction_id, measure_id
+        self.saved_id: int | None = None
+        self.setWindowTitle(t.MEASURE_DIALOG)
+        self.resize(720, 560)
+        current = pe.measure_for_edit(context.db, measure_id) if measure_id else None
+        self.text = QPlainTextEdit(current.text if current else "")
+        self.text.setObjectName("measureText")
+        self.deadline = QLineEdit(current.deadline_phrase if current else "")
+        self.deadline.setObjectName("measureDeadline")
+        self.understood = QLabel()
+        self.understood.setObjectName("deadlineUnderstood")
+        self.deadline.textChanged.connect(self._show_deadline)
+        self.executors = QListWidget()
+        self.executors.setObjectName("measureExecutors")
+        chosen = set(current.executor_ids) if current else set()
+        for e in pe.list_executors(context.db):
+            item = QListWidgetItem(e.name)
+            item.setData(Qt.ItemDataRole.UserRole, e.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if e.id in chosen else Qt.CheckState.Unchecked)
+            self.executors.addItem(item)
+        self.expected = QPlainTextEdit(current.expected_result if current else "")
+        self.expected.setMaximumHeight(70)
+        self.amendment = amendment_combo(context)
+        form = QFormLayout(self)
+        form.addRow(t.MEASURE_TEXT, self.text)
+        form.addRow(t.MEASURE_DEADLINE, self.deadline)
+        form.addRow(t.MEASURE_UNDERSTOOD, self.understood)
+        form.addRow(t.MEASURE_EXECUTORS, self.executors)
+        form.addRow(t.MEASURE_EXPECTED, self.expected)
+        form.addRow(t.AMENDMENT, self.amendment)
+        form.addRow(_buttons(self, self.save))
+        self._show_deadline()
+
+    def _show_deadline(self) -> None:
+        label, recognized = deadline_understood(self.deadline.text())
+        self.understood.setText(label)
+        self.understood.setStyleSheet("" if recognized else "color: #b00020; font-weight: bold")
+
+    def checked_executors(self) -> list[int]:
+        return [self.executors.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.executors.count())
+                if self.executors.item(i).checkState() == Qt.CheckState.Checked]
+
+    def save(self) -> bool:
+        args = (self.text.toPlainText(), self.deadline.text(), self.checked_executors(), self.expected.toPlainText(),
+                self.amendment.currentData())
+        if self.measure_id:
+            done = perform(self, self.context, "program",
+                           lambda: pe.update_measure(self.context.db, self.measure_id, *args) or self.measure_id)
+        else:
+            done = perform(self, self.context, "program", pe.add_measure, self.context.db, self.direction_id, *args)
+        if done is None:
+            return False
+        self.saved_id = done
+        self.accept()
+        return True
+
+
+class FundingDialog(QDialog):
+    """Planned amounts of a direction or measure (years × sources), or the passport when ``owner``
+    is "passport"; the history of the selected amount under the grid."""
+
+    def __init__(self, context: AppContext, owner: str, owner_id: int | None, parent=None):
+        super().__init__(parent)
+        self.context, self.owner, self.owner_id = context, owner, owner_id
+        db = context.db
+        if owner == "passport":
+            amounts = pe.passport_amounts(db)
+            sources = tuple(pe.list_sources(db))
+            years = tuple(sorted({y for _s, y in amounts})) or ()
+            label = t.EDIT_PASSPORT.rstrip("…")
+        else:
+            grid = pe.funding_grid(db, owner, owner_id)
+            amounts, sources, years, label = grid.amounts, grid.sources, grid.years, grid.label
+        self.sources, self.years, self.original = sources, years, amounts
+        self.setWindowTitle(f"{t.FUNDING_DIALOG}: {label}")
+        self.resize(900, 420)
+        self.table = QTableWidget(len(sources), len(years))  # a few dozen fixed cells: a form, not a list
+        self.table.setObjectName("fundingTable")
+        self.table.setHorizontalHeaderLabels([str(y) for y in years])
+        self.table.setVerticalHeaderLabels([s.name for s in sources])
+        for r, source in enumerate(sources):
+            for c, year in enumerate(years):
+                amount = amounts.get((source.id, year))
+                self.table.setItem(r, c, QTableWidgetItem(format_money(amount) if amount is not None else ""))
+        self.table.currentCellChanged.connect(lambda *_: self._show_history())
+        self.history = QLabel(t.FUNDING_NO_HISTORY)
+        self.history.setObjectName("fundingHistory")
+        self.history.setWordWrap(True)
+        self.amendment = amendment_combo(context)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel(t.FUNDING_HISTORY))
+        layout.addWidget(self.history)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(t.AMENDMENT))
+        row.addWidget(self.amendment, 1)
+        layout.addLayout(row)
+        layout.addWidget(_buttons(self, self.save))
+
+    def set_cell(self, source_id: int, year: int, text: str) -> None:
+        r = next(i for i, s in enumerate(self.sources) if s.id == source_id)
+        self.table.item(r, self.years.index(year)).setText(text)
+
+    def changed_cells(self) -> dict[tuple[int, int], str]:
+        cells = {}
+        for r, source in enumerate(self.sources):
+            for c, year in enumerate(self.years):
+                text = self.table.item(r, c).text()
+                old = self.original.get((source.id, year))
+                if text.strip() != (format_money(old) if old is not None else ""):
+                    cells[(source.id, year)] = text
+        return cells
+
+    def _show_history(self) -> None:
+        r, c = self.table.currentRow(), self.table.currentColumn()
+        if r < 0 or c < 0:
+            return
+        items = pe.amount_history(self.context.db, self.owner, self.owner_id, self.sources[r].id, self.years[c])
+        self.history.setText("\n".join(t.FUNDING_HISTORY_ITEM.format(amendment=h.amendment, old=h.old_value or "—",
+                                                                     new=h.new_value or "—") for h in items)
+                             or t.FUNDING_NO_HISTORY)
+
+    def save(self) -> bool:
+        cells = self.changed_cells()
+        if not cells:
+            self.accept()
+            return True
+        db, amendment = self.context.db, self.amendment.currentData()
+        if self.owner == "passport":
+            done = perform(self, self.context, "program", pe.set_passport_amounts, db, cells, amendment)
+        else:
+            done = perform(self, self.context, "program", pe.set_planned_amounts, db, self.owner, self.owner_id,
+                           cells, amendment)
+        if done is None:
+            return False
+        self.accept()
+        return True
+
+
+class ExecutorsDialog(QDialog):
+    """The executors directory: add, rename, delete, merge two records of one unit."""
+
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(t.EXECUTORS_DIALOG)
+        self.resize(760, 480)
+        self.list = QListWidget()
+        self.list.setObjectName("executorsList")
+        buttons = QHBoxLayout()
+        for text, slot in ((t.EXECUTORS_ADD, self.add), (t.EXECUTORS_RENAME, self.rename),
+                           (t.EXECUTORS_MERGE, self.merge), (t.EXECUTORS_DELETE, self.delete)):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, s=slot: s())
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        close = QPushButton(t.CLOSE)
+        close.clicked.connect(self.accept)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        self.executors = pe.list_executors(self.context.db)
+        for e in self.executors:
+            item = QListWidgetItem(t.EXECUTOR_ITEM.format(name=e.name, count=e.measures))
+            item.setData(Qt.ItemDataRole.UserRole, e.id)
+            self.list.addItem(item)
+
+    def _current(self):
+        item = self.list.currentItem()
+        return next((e for e in self.executors if item and e.id == item.data(Qt.ItemDataRole.UserRole)), None)
+
+    def add(self, name: str | None = None) -> None:
+        if name is None:
+            name, ok = QInputDialog.getText(self, t.EXECUTORS_DIALOG, t.EXECUTOR_NAME)
+            if not ok:
+                return
+        if perform(self, self.context, "program", pe.add_executor, self.context.db, name) is not None:
+            self.reload()
+
+    def rename(self, name: str | None = None) -> None:
+        current = self._current()
+        if current is None:
+            return
+        if name is None:
+            name, ok = QInputDialog.getText(self, t.EXECUTORS_DIALOG, t.EXECUTOR_NAME, text=current.name)
+            if not ok:
+                return
+        if perform(self, self.context, "program",
+                   lambda: pe.rename_executor(self.context.db, current.id, name, current.short_name) or True):
+            self.reload()
+
+    def merge(self, keep_id: int | None = None) -> None:
+        current = self._current()
+        if current is None:
+            return
+        if keep_id is None:
+            others = [e for e in self.executors if e.id != current.id]
+            names = [e.name for e in others]
+            name, ok = QInputDialog.getItem(self, t.EXECUTORS_DIALOG, t.MERGE_PROMPT.format(name=current.name),
+                                            names, 0, False)
+            if not ok:
+                return
+            keep_id = others[names.index(name)].id
+        if perform(self, self.context, "program", pe.merge_executors, self.context.db, keep_id, current.id) is not None:
+            self.reload()
+
+    def delete(self) -> None:
+        current = self._current()
+        if current and perform(self, self.context, "program",
+                               lambda: pe.delete_executor(self.context.db, current.id) or True):
+            self.reload()
+
+
+class AmendmentsDialog(QDialog):
+    """The list of amending decisions; what the selected one changed; adding a new one."""
+
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(t.AMENDMENTS_DIALOG)
+        self.resize(760, 520)
+        self.list = QListWidget()
+        self.list.setObjectName("amendmentsList")
+        self.list.currentRowChanged.connect(self._show_changes)
+        self.changes = QPlainTextEdit()
+        self.changes.setReadOnly(True)
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setDisplayFormat("dd.MM.yyyy")
+        self.number = QLineEdit()
+        self.description = QLineEdit()
+        add = QPushButton(t.AMENDMENT_ADD)
+        add.clicked.connect(self.add)
+        form = QFormLayout()
+        form.addRow(t.AMENDMENT_DATE, self.date)
+        form.addRow(t.AMENDMENT_NUMBER, self.number)
+        form.addRow(t.AMENDMENT_DESCRIPTION, self.description)
+        form.addRow(add)
+        close = QPushButton(t.CLOSE)
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(QLabel(t.AMENDMENT_CHANGES))
+        layout.addWidget(self.changes, 1)
+        layout.addLayout(form)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        self.reload()
+
+    def reload(self) -> None:
+        self.amendments = pe.list_amendments(self.context.db)
+        self.list.clear()
+        for a in self.amendments:
+            self.list.addItem(f"{a.label} — {a.description}" if a.description else a.label)
+
+    def _show_changes(self, row: int) -> None:
+        if 0 <= row < len(self.amendments):
+            self.changes.setPlainText("\n".join(pe.amendment_changes(self.context.db, self.amendments[row].id)))
+
+    def add(self) -> None:
+        if perform(self, self.context, "program", pe.add_amendment, self.context.db, self.date.date().toPython(),
+                   self.number.text(), self.description.text()) is not None:
+            self.number.clear()
+            self.description.clear()
+            self.reload()
+
+
+def confirm(parent, what: str) -> bool:
+    answer = QMessageBox.question(parent, t.CONFIRM_TITLE, t.CONFIRM_DELETE.format(what=what))
+    return answer == QMessageBox.StandardButton.Yes
