@@ -438,3 +438,37 @@ def certificate_journal(db: Database, award_type_id: int, year: int | None = Non
                             r.degree, r.presented_on or r.act_date,
                             act_text(r.act_kind, r.act_number, r.act_date) if r.award_id else "",
                             r.award_id is None) for r in rows]
+
+
+# -- settings of the register ------------------------------------------------------------------
+@dataclass(frozen=True)
+class AwardSettings:
+    levels: dict[str, str]
+    min_interval_years: int
+    sign_position: str
+    sign_name: str
+    executor_line: str
+
+
+def load_award_settings(db: Database) -> AwardSettings:
+    values = get_settings(db, "awards.")
+    levels, years = rule_settings(db)
+    return AwardSettings(levels, years, values[SIGN_POSITION], values[SIGN_NAME], values[EXECUTOR_LINE])
+
+
+def save_award_settings(db: Database, settings: AwardSettings) -> bool:
+    """Rule levels (off / warn / forbid), the interval and the signature of printed lists (admin)."""
+    from kr_desktop.services.access import ADMIN
+    from kr_desktop.services.settings import set_settings
+
+    require(db, ADMIN)
+    unknown = [level for level in settings.levels.values() if level not in rules.LEVELS]
+    if unknown or set(settings.levels) - set(rules.RULES):
+        raise ValidationError("Рівень правила: «не перевіряти», «попереджати» або «забороняти».", field="levels")
+    if not 0 <= settings.min_interval_years <= 50:
+        raise ValidationError("Мінімальний проміжок — від 0 до 50 років.", field="min_interval_years")
+    values = {RULE_SETTING + rule: level for rule, level in settings.levels.items()}
+    values.update({MIN_INTERVAL_SETTING: settings.min_interval_years, SIGN_POSITION: settings.sign_position.strip(),
+                   SIGN_NAME: settings.sign_name.strip(), EXECUTOR_LINE: settings.executor_line.strip()})
+    set_settings(db, values, label="Налаштування реєстру відзнак")
+    return True

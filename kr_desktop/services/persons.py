@@ -162,7 +162,7 @@ def create_person(db: Database, data: PersonInput, allow_duplicate: bool = False
 
 
 def update_person(db: Database, person_id: int, data: PersonInput, version: int | None = None,
-                  allow_duplicate: bool = True) -> None:
+                  allow_duplicate: bool = True) -> int:
     require(db, OPERATOR)
     data = _clean(data)
     with db.changing(f"Зміна даних особи: {display_name(data.surname, data.name, data.patronymic)}") as session:
@@ -175,6 +175,7 @@ def update_person(db: Database, person_id: int, data: PersonInput, version: int 
                 raise DuplicatePersonError(existing)
         for key, value in person_values(data).items():
             setattr(person, key, value)
+    return person_id
 
 
 def set_photo(db: Database, person_id: int, photo: bytes | None) -> None:

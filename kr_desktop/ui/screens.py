@@ -26,4 +26,6 @@ SCREENS = [
     ScreenSpec("program_screen", "Програма", "kr_desktop.ui.program_screen:ProgramScreen"),
     ScreenSpec("progress_screen", "Звіти виконавців", "kr_desktop.ui.progress_screen:ProgressScreen"),
     ScreenSpec("chart_screen", "Діаграма", "kr_desktop.ui.progress_chart:ChartScreen"),
+    ScreenSpec("awards_screen", "Реєстр відзнак", "kr_desktop.ui.awards_screen:AwardsScreen"),
+    ScreenSpec("honorary_screen", "Почесні громадяни", "kr_desktop.ui.honorary_screen:HonoraryScreen"),
 ]

@@ -1,0 +1,88 @@
+"""Table models of the register that fetch pages from the services: the database sorts, filters
+and pages, so 100,000 rows cost what the rows on screen cost."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from kr_desktop.text.formatting import format_date
+from kr_desktop.ui import awards_texts as t
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE = 200
+
+
+class PagedTableModel(QAbstractTableModel):
+    """Rows come from ``fetch(offset, limit)`` a page at a time; ``count()`` gives the total."""
+
+    def __init__(self, columns: Sequence[str], fetch: Callable[[int, int], list], count: Callable[[], int],
+                 cells: Callable[[Any], Sequence[str]], parent=None):
+        super().__init__(parent)
+        self._columns = tuple(columns)
+        self._fetch, self._count, self._cells = fetch, count, cells
+        self._total = 0
+        self._pages: dict[int, list] = {}
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._pages.clear()
+        self._total = self._count()
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def item(self, row: int):
+        if not 0 <= row < self._total:
+            return None
+        page = row // PAGE
+        if page not in self._pages:
+            if len(self._pages) > 50:  # keep memory flat while scrolling far
+                self._pages.clear()
+            self._pages[page] = self._fetch(page * PAGE, PAGE)
+        rows = self._pages[page]
+        index = row - page * PAGE
+        return rows[index] if index < len(rows) else None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self.item(index.row())
+        if item is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._cells(item)[index.column()]
+        if role == ID_ROLE:
+            return item.id
+        return None
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._columns[section]
+        return None
+
+    def row_of(self, item_id: int, limit: int = 5000) -> int | None:
+        """The row showing ``item_id`` among the first ``limit`` rows (None when not there)."""
+        for row in range(min(self._total, limit)):
+            item = self.item(row)
+            if item is not None and item.id == item_id:
+                return row
+        return None
+
+
+def award_cells(row) -> tuple[str, ...]:
+    name = row.person_name + (t.POSTHUMOUS_MARK if row.posthumous else "")
+    award = row.award_name + (t.REVOKED_MARK if row.revoked_on else "")
+    return (name, award, row.act_text, row.certificate_number or "", format_date(row.presented_on))
+
+
+def person_cells(row) -> tuple[str, ...]:
+    work = ", ".join(part for part in (row.position, row.workplace) if part)
+    note = t.DECEASED_MARK + (f" {format_date(row.death_date)}" if row.death_date else "") if row.deceased else ""
+    return (row.display_name, format_date(row.birth_date), work, note)

@@ -1,0 +1,295 @@
+"""The awards register: one search box, filters, the awards and the persons as paged lists, and
+the actions (new person, new award, print, import, award types, rules)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QMenu, QMessageBox, QPushButton, QTableView, QTabWidget, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from kr_desktop.domain.award_values import degree_label
+from kr_desktop.services import award_types, awards, persons
+from kr_desktop.ui import awards_texts as t
+from kr_desktop.ui.awards_models import ID_ROLE, PagedTableModel, award_cells, person_cells
+from kr_desktop.ui.context import AppContext
+from kr_desktop.ui.operations import perform
+
+FIRST_YEAR = 1990
+
+
+def _table(name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class AwardsScreen(QWidget):
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.db = context.db
+        self.search = QLineEdit()
+        self.search.setObjectName("awardsSearch")
+        self.search.setPlaceholderText(t.SEARCH_PLACEHOLDER)
+        self.search.setClearButtonEnabled(True)
+        self.type_filter = QComboBox()
+        self.degree_filter = QComboBox()
+        self.year_filter = QComboBox()
+        self.act_filter = QLineEdit()
+        self.act_filter.setPlaceholderText(t.ACT_PLACEHOLDER)
+        self.act_filter.setMaximumWidth(120)
+        self._fill_filters()
+        self.found = QLabel()
+        self._timer = QTimer(self, singleShot=True, interval=250)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._timer.start)
+        self.act_filter.textChanged.connect(self._timer.start)
+        for combo in (self.type_filter, self.degree_filter, self.year_filter):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.type_filter.currentIndexChanged.connect(self._fill_degrees)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.type_filter, 2)
+        filters.addWidget(self.degree_filter)
+        filters.addWidget(self.year_filter)
+        filters.addWidget(self.act_filter)
+        filters.addWidget(self.found)
+
+        buttons = QHBoxLayout()
+        for label, slot in ((t.NEW_PERSON, self.new_person), (t.NEW_AWARD, self.new_award), (t.EDIT, self.open_current),
+                            (t.DELETE, self.delete_current)):
+            button = QPushButton(label)
+            button.clicked.connect(lambda _=False, s=slot: s())
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.print_button = QToolButton()
+        self.print_button.setText(t.PRINT)
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.print_button)
+        menu.addAction(t.PRINT_LIST, lambda: self.print_awards())
+        menu.addAction(t.PRINT_JOURNAL, lambda: self.print_journal())
+        self.print_button.setMenu(menu)
+        buttons.addWidget(self.print_button)
+        for label, slot in ((t.IMPORT, self.open_import), (t.TYPES, self.open_types), (t.SETTINGS, self.open_settings)):
+            button = QPushButton(label)
+            button.clicked.connect(lambda _=False, s=slot: s())
+            buttons.addWidget(button)
+
+        self.awards_view = _table("awardsTable")
+        self.persons_view = _table("personsTable")
+        self.awards_model = PagedTableModel(t.AWARD_COLUMNS, self._fetch_awards, self._count_awards, award_cells, self)
+        self.persons_model = PagedTableModel(t.PERSON_COLUMNS, self._fetch_persons, self._count_persons,
+                                             person_cells, self)
+        self.awards_view.setModel(self.awards_model)
+        self.persons_view.setModel(self.persons_model)
+        for view, widths in ((self.awards_view, (300, 420, 300, 110)), (self.persons_view, (330, 120, 420))):
+            header = view.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            for column, width in enumerate(widths):
+                view.setColumnWidth(column, width)
+        self.awards_view.doubleClicked.connect(lambda _i: self.open_current())
+        self.persons_view.doubleClicked.connect(lambda _i: self.open_current())
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.awards_view, t.TAB_AWARDS)
+        self.tabs.addTab(self.persons_view, t.TAB_PERSONS)
+        self.tabs.currentChanged.connect(lambda _i: self._show_count())
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tabs)
+        self._show_count()
+        context.events.changed.connect(self._on_changed)
+
+    # -- filters -------------------------------------------------------------------------------
+    def _fill_filters(self) -> None:
+        self.type_filter.blockSignals(True)
+        current = self.type_filter.currentData()
+        self.type_filter.clear()
+        self.type_filter.addItem(t.ALL_TYPES, None)
+        self.types = award_types.list_award_types(self.db)
+        for info in self.types:
+            self.type_filter.addItem(info.name, info.id)
+        self.type_filter.setCurrentIndex(max(0, self.type_filter.findData(current)))
+        self.type_filter.blockSignals(False)
+        self.year_filter.blockSignals(True)
+        if self.year_filter.count() == 0:
+            self.year_filter.addItem(t.ALL_YEARS, None)
+            for year in range(dt.date.today().year, FIRST_YEAR - 1, -1):
+                self.year_filter.addItem(str(year), year)
+        self.year_filter.blockSignals(False)
+        self._fill_degrees()
+
+    def _fill_degrees(self) -> None:
+        self.degree_filter.blockSignals(True)
+        self.degree_filter.clear()
+        self.degree_filter.addItem(t.ALL_DEGREES, None)
+        info = next((i for i in self.types if i.id == self.type_filter.currentData()), None)
+        most = info.degrees if info else max((i.degrees for i in self.types), default=0)
+        for degree in range(1, most + 1):
+            self.degree_filter.addItem(f"{degree_label(degree)} ступінь", degree)
+        self.degree_filter.setEnabled(most > 0)
+        self.degree_filter.blockSignals(False)
+
+    def current_filter(self) -> awards.AwardFilter:
+        return awards.AwardFilter(text=self.search.text(), award_type_id=self.type_filter.currentData(),
+                                  degree=self.degree_filter.currentData(), year=self.year_filter.currentData(),
+                                  act_number=self.act_filter.text().strip())
+
+    def _fetch_awards(self, offset: int, limit: int):
+        return awards.query_awards(self.db, self.current_filter(), offset, limit)
+
+    def _count_awards(self) -> int:
+        return awards.count_awards(self.db, self.current_filter())
+
+    def _fetch_persons(self, offset: int, limit: int):
+        return persons.search_persons(self.db, self.search.text(), offset, limit)
+
+    def _count_persons(self) -> int:
+        return persons.count_persons(self.db, self.search.text())
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        self.awards_model.reload()
+        self.persons_model.reload()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        model = self.awards_model if self.tabs.currentIndex() == 0 else self.persons_model
+        self.found.setText(t.FOUND.format(count=model.rowCount()))
+
+    def _on_changed(self, area: str) -> None:
+        if area == "awards":
+            self._fill_filters()
+            self.refresh()
+
+    # -- actions -------------------------------------------------------------------------------
+    def current_award_id(self) -> int | None:
+        index = self.awards_view.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def current_person_id(self) -> int | None:
+        index = self.persons_view.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def select_award(self, award_id: int) -> bool:
+        row = self.awards_model.row_of(award_id)
+        if row is None:
+            return False
+        self.tabs.setCurrentIndex(0)
+        self.awards_view.selectRow(row)
+        self.awards_view.scrollTo(self.awards_model.index(row, 0))
+        return True
+
+    def person_dialog(self, person_id: int | None = None):
+        from kr_desktop.ui.persons_dialog import PersonDialog
+
+        return PersonDialog(self.context, person_id, self)
+
+    def award_dialog(self, person_id: int | None = None, award_id: int | None = None):
+        from kr_desktop.ui.awards_dialog import AwardDialog
+
+        return AwardDialog(self.context, person_id, award_id, self)
+
+    def new_person(self) -> None:
+        dialog = self.person_dialog()
+        if dialog.exec() and dialog.opened_existing:
+            self.person_dialog(dialog.opened_existing).exec()
+
+    def new_award(self) -> None:
+        person_id = self.current_person_id() if self.tabs.currentIndex() == 1 else None
+        dialog = self.award_dialog(person_id)
+        if dialog.exec() and dialog.saved_id:
+            self.select_award(dialog.saved_id)
+
+    def open_current(self) -> None:
+        if self.tabs.currentIndex() == 0:
+            award_id = self.current_award_id()
+            if award_id:
+                self.award_dialog(award_id=award_id).exec()
+        else:
+            person_id = self.current_person_id()
+            if person_id:
+                self.person_dialog(person_id).exec()
+
+    def delete_current(self) -> None:
+        if self.tabs.currentIndex() == 0:
+            award_id = self.current_award_id()
+            if not award_id:
+                return
+            row = self.awards_model.item(self.awards_view.currentIndex().row())
+            text = t.DELETE_AWARD_TEXT.format(award=row.award_name, person=row.person_name)
+            if QMessageBox.question(self, t.DELETE_AWARD_TITLE, text) == QMessageBox.StandardButton.Yes:
+                perform(self, self.context, "awards", awards.delete_award, self.db, award_id)
+        else:
+            person_id = self.current_person_id()
+            if not person_id:
+                return
+            row = self.persons_model.item(self.persons_view.currentIndex().row())
+            if QMessageBox.question(self, t.DELETE, t.DELETE_PERSON_TEXT.format(person=row.display_name)) \
+                    == QMessageBox.StandardButton.Yes:
+                perform(self, self.context, "awards", persons.delete_person, self.db, person_id)
+
+    def _report_path(self, suggested: str) -> Path | None:
+        path, chosen = QFileDialog.getSaveFileName(self, t.SAVE_REPORT_TITLE, suggested, t.REPORT_FILTER)
+        if not path:
+            return None
+        path = Path(path)
+        if path.suffix.lower() not in (".pdf", ".docx", ".xlsx"):
+            path = path.with_suffix("." + ("docx" if "docx" in chosen else "xlsx" if "xlsx" in chosen else "pdf"))
+        return path
+
+    def _render(self, document, path: Path) -> Path:
+        from kr_desktop.reports.document import render
+
+        render(document, path)
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(t.REPORT_SAVED.format(path=path))
+        return path
+
+    def print_awards(self, path: str | None = None) -> Path | None:
+        out = Path(path) if path else self._report_path("Список_нагороджених.pdf")
+        if out is None:
+            return None
+        from kr_desktop.reports.awards_lists import build_awards_list
+
+        return self._render(build_awards_list(self.db, self.current_filter()), out)
+
+    def print_journal(self, path: str | None = None) -> Path | None:
+        info = next((i for i in self.types if i.id == self.type_filter.currentData()), None)
+        if info is None or not info.issues_certificate:
+            QMessageBox.information(self, t.PRINT_JOURNAL, t.CHOOSE_TYPE_FOR_JOURNAL)
+            return None
+        out = Path(path) if path else self._report_path("Журнал_посвідчень.pdf")
+        if out is None:
+            return None
+        from kr_desktop.reports.awards_lists import build_certificates_journal
+
+        return self._render(build_certificates_journal(self.db, info.id, self.year_filter.currentData()), out)
+
+    def open_import(self) -> None:
+        from kr_desktop.ui.awards_import_dialog import ImportDialog
+
+        ImportDialog(self.context, self).exec()
+
+    def open_types(self) -> None:
+        from kr_desktop.ui.awards_types_dialog import AwardTypesDialog
+
+        AwardTypesDialog(self.context, self).exec()
+
+    def open_settings(self) -> None:
+        from kr_desktop.ui.awards_types_dialog import AwardSettingsDialog
+
+        AwardSettingsDialog(self.context, self).exec()
