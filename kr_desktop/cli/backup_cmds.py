@@ -32,13 +32,17 @@ def _db_file(args: argparse.Namespace) -> Path:
     if "://" in target and not target.startswith("sqlite"):
         raise UserError("Резервні копії бази даних на сервері PostgreSQL створює адміністратор сервера "
                         "(pg_dump / pg_restore, див. README).")
-    return Path(target[len("sqlite:///"):] if target.startswith("sqlite:///") else target).expanduser()
+    from kr_desktop.db.open import usable_path
+
+    return usable_path(target[len("sqlite:///"):] if target.startswith("sqlite:///") else target)
 
 
 def run_backup(args: argparse.Namespace) -> int:
     from kr_desktop.db.backup import create_backup
 
-    out = Path(args.out).expanduser() if args.out else None
+    from kr_desktop.db.open import usable_path
+
+    out = usable_path(args.out) if args.out else None
     result = create_backup(_db_file(args), out=out, reason="command-line")
     rows = sum(result.counts.values())
     print(f"Резервну копію створено й перевірено: {result.path} ({rows} записів, {result.seconds:.2f} с)")
@@ -48,7 +52,9 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     from kr_desktop.db.backup import restore_backup
 
-    source = Path(args.file).expanduser()
+    from kr_desktop.db.open import usable_path
+
+    source = usable_path(args.file)
     if not source.is_file():
         raise UserError(f"Файл резервної копії «{source}» не знайдено.")
     result = restore_backup(source, _db_file(args))

@@ -64,6 +64,13 @@ class Database:
         self._factory = sessionmaker(engine, expire_on_commit=False)
 
     @property
+    def display_location(self) -> str:
+        """The location to show a person (window, messages): a server URL without its password."""
+        if self.is_sqlite:
+            return self.location
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 

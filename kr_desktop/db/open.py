@@ -34,12 +34,24 @@ def open_database(target: str | os.PathLike, create: bool = True, upgrade: bool 
     target = str(target)
     if is_url(target) and not target.startswith("sqlite"):
         return _open_url(target, upgrade)
-    path = Path(target[len("sqlite:///"):] if target.startswith("sqlite:///") else target).expanduser()
+    path = usable_path(target[len("sqlite:///"):] if target.startswith("sqlite:///") else target)
     if not path.exists():
         if not create:
             raise DatabaseFileError(f"Файл бази даних «{path}» не знайдено.")
         create_from_builtin(path)
     return _open_file(path, upgrade)
+
+
+def usable_path(value: str | os.PathLike) -> Path:
+    """``value`` as a path the system accepts (length, characters), else a Ukrainian refusal."""
+    shown = str(value) if len(str(value)) <= 80 else str(value)[:80] + "…"
+    try:
+        path = Path(value).expanduser()
+        path.exists()
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or "неприпустимі символи"
+        raise DatabaseFileError(f"Шлях «{shown}» неприпустимий ({reason}).") from None
+    return path
 
 
 def check_file(path: Path) -> None:
@@ -149,7 +161,6 @@ def _open_file(path: Path, upgrade: bool) -> Database:
 
 def _open_url(url: str, upgrade: bool) -> Database:
     engine = make_engine(url)
-    location = engine.url.render_as_string(hide_password=True)  # shown in the window: no password
     try:
         with engine.connect() as connection:
             revision = migrate.current_revision(connection)
@@ -166,7 +177,7 @@ def _open_url(url: str, upgrade: bool) -> Database:
         if upgrade and revision != migrate.head_revision():
             migrate.upgrade(engine)
             _resync_sequences(engine)
-        database = Database(engine, location)
+        database = Database(engine, url)
         if empty:
             with database.session() as session:
                 load_builtin(session, database.actor)

@@ -29,7 +29,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(screen, spec.title)
         self.setCentralWidget(self.tabs)
         self._build_menu()
-        self.statusBar().showMessage(texts.DB_STATUS.format(location=self.db.location))
+        self.statusBar().showMessage(texts.DB_STATUS.format(location=self.db.display_location))
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(texts.MENU_FILE)
