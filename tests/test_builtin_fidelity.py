@@ -110,3 +110,19 @@ def test_deadline_inherited_from_the_row_above_is_kept_as_words(db):
     with db.reading() as s:
         phrases = set(s.scalars(select(Measure.deadline_phrase)))
     assert {"Постійно", "Щорічно в травні", "До грудня 2018 року", "Протягом 2017 року"} <= phrases
+
+
+def test_executors_keep_the_order_the_decision_lists_them(db):
+    from kr_desktop.db.builtin.loader import read_builtin
+
+    data = read_builtin()
+    aliases = data.main["executor_aliases"]
+    with db.reading() as s:
+        for annex in data.annexes:
+            for spec in annex["directions"]:
+                for m in spec["measures"]:
+                    measure = s.scalar(select(Measure).join(Direction).join(Stage).where(
+                        Stage.annex_number == annex["annex"], Direction.number == spec["number"],
+                        Measure.position == m["order"]))
+                    expected = list(dict.fromkeys(aliases.get(e, e) for e in m["executors"]))
+                    assert [e.name for e in measure.executors] == expected, m["text"]

@@ -72,6 +72,7 @@ class MeasureDetail:
     text: str
     deadline: Deadline
     next_due: dt.date | None
+    last_due: dt.date | None  # the latest due date before today (all passed when next_due is None)
     executors: tuple[str, ...]
     executors_text: str
     expected_result: str
@@ -221,6 +222,7 @@ def measure_detail(db: Database, measure_id: int, today: dt.date | None = None) 
             direction_number=direction.number, direction_name=direction.name, position=measure.position,
             text=measure.text, deadline=deadline,
             next_due=deadline.next_due(today, stage.start_year, stage.end_year),
+            last_due=deadline.last_due(today, stage.start_year, stage.end_year),
             executors=tuple(e.name for e in measure.executors), executors_text=measure.executors_text,
             expected_result=_effective_expected_result(direction, measure), funding=funding,
         )

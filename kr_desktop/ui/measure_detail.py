@@ -38,7 +38,12 @@ def render_detail_html(d: MeasureDetail) -> str:
     deadline = d.deadline
     understood = escape(deadline.label) if deadline.recognized else (
         f"<span style='color:#b00020'>{escape(texts.DETAIL_UNRECOGNISED)}</span>")
-    next_due = format_date(d.next_due) if d.next_due else texts.DETAIL_NO_DUE
+    if d.next_due:
+        next_due = format_date(d.next_due)
+    elif d.last_due:
+        next_due = texts.DETAIL_ALL_PASSED.format(last=format_date(d.last_due))
+    else:
+        next_due = texts.DETAIL_NO_DUE
     executors = "<br/>".join(escape(name) for name in d.executors)
     parts = [
         f"<h3>{escape(texts.DETAIL_MEASURE.format(number=d.number))}</h3>",

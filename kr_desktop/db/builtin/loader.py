@@ -10,11 +10,11 @@ from decimal import Decimal
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from kr_desktop.db.models import (Amendment, Direction, Executor, FundingSource, JournalEntry, Measure,
-                                  PassportFunding, PlannedFunding, Program, Stage)
+                                  PassportFunding, PlannedFunding, Program, Stage, measure_executor)
 from kr_desktop.domain.deadlines import parse_deadline
 from kr_desktop.text.ukrainian import sort_key
 
@@ -44,6 +44,7 @@ class _Directory:
         self.aliases = aliases
         self.executors: dict[str, Executor] = {}
         self.sources: dict[str, FundingSource] = {}
+        self.links: list[tuple[Measure, list[Executor]]] = []  # executors in the order printed
 
     def executor(self, name: str) -> Executor:
         name = self.aliases.get(name, name)
@@ -104,6 +105,13 @@ def load_builtin_program(session: Session) -> Program:
     for annex in data.annexes:
         _load_annex(session, program, annex, directory)
     session.flush()
+    # The relationship inserts links without their order: number them as the decision lists them.
+    for measure, executors in directory.links:
+        for position, executor in enumerate(executors):
+            session.execute(update(measure_executor)
+                            .where(measure_executor.c.measure_id == measure.id,
+                                   measure_executor.c.executor_id == executor.id)
+                            .values(position=position))
     return program
 
 
@@ -132,6 +140,7 @@ def _load_annex(session: Session, program: Program, annex: dict[str, Any], direc
                 if executor not in seen:
                     seen.append(executor)
             measure.executors = seen
+            directory.links.append((measure, seen))
             session.add(measure)
             _add_funding(session, m["funding"], directory, measure=measure)
             if m["expected_result"]:
