@@ -200,3 +200,18 @@ def test_two_processes_write_to_one_file_at_once(db_path):
         assert raw.execute("SELECT count(*) FROM app_setting WHERE key LIKE 't.%'").fetchone()[0] == 300
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     raw.close()
+
+
+def test_every_connection_uses_wal_full_sync_and_a_busy_timeout(db_path):
+    # WAL: a second window reads while one writes; FULL: a committed change (settings included,
+    # they live in the database) survives a power loss; busy timeout: a writer waits, never fails.
+    database = open_database(db_path)
+    try:
+        with database.engine.connect() as connection:
+            pragma = lambda name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+            assert pragma("journal_mode") == "wal"
+            assert pragma("synchronous") == 2  # FULL
+            assert pragma("busy_timeout") >= 5000
+            assert pragma("foreign_keys") == 1
+    finally:
+        database.dispose()
