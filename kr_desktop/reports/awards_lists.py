@@ -62,7 +62,7 @@ def honorary_citizens_document(citizens: Sequence, living_only: bool = False, si
                                today: dt.date | None = None) -> ReportDocument:
     """The honorary citizens with the year and the decision of the title (services.honorary)."""
     columns = (Column("№ з/п", 0.5, "int", wrap=False), Column("Прізвище, ім’я, по батькові", 3.2),
-               Column("Рік присвоєння", 1.0, "int", wrap=False), Column("Рішення про присвоєння звання", 3.2),
+               Column("Рік присвоєння", 1.0, wrap=False), Column("Рішення про присвоєння звання", 3.2),
                Column("№ у Книзі", 0.8, "int", wrap=False), Column("Примітка", 1.6))
     rows = []
     for i, c in enumerate(citizens, start=1):
@@ -71,7 +71,7 @@ def honorary_citizens_document(citizens: Sequence, living_only: bool = False, si
             note.append("посмертно")
         if c.deceased:
             note.append(f"помер(ла) {c.death_date:%d.%m.%Y}" if c.death_date else "помер(ла)")
-        rows.append(Row((i, person_line(c.display_name, c.position, c.workplace), c.title_year, c.decision,
+        rows.append(Row((i, person_line(c.display_name, c.position, c.workplace), str(c.title_year or ""), c.decision,
                          c.entry_number, "; ".join(note))))
     title = "Список живих почесних громадян міста Кривого Рогу" if living_only else \
         "Список почесних громадян міста Кривого Рогу"

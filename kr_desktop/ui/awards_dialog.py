@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
                                QMessageBox, QPlainTextEdit, QVBoxLayout)
 
 from kr_desktop.domain.award_values import ACT_KINDS, degree_label
@@ -46,7 +46,6 @@ class AwardDialog(QDialog):
         self.nominated_by, self.nomination_date = QLineEdit(), DateEdit()
         self.certificate = QLineEdit()
         self.certificate.setObjectName("certificate")
-        self.certificate_hint = QLabel()
         self.presented_on = DateEdit()
         self.amount = QLineEdit()
         self.amount.setMaximumWidth(160)
@@ -66,7 +65,6 @@ class AwardDialog(QDialog):
         form.addRow(t.NOMINATED_BY, self.nominated_by)
         form.addRow(t.NOMINATION_DATE, self.nomination_date)
         form.addRow(t.CERTIFICATE, self.certificate)
-        form.addRow("", self.certificate_hint)
         form.addRow(t.PRESENTED_ON, self.presented_on)
         form.addRow(t.AMOUNT, self.amount)
         form.addRow("", self.posthumous)
@@ -124,7 +122,7 @@ class AwardDialog(QDialog):
         if not self.award_id:
             proposed = awards.next_certificate_number(self.db, info.id) if info.issues_certificate else None
             self.certificate.setText(proposed or "")
-            self.certificate_hint.setText(t.CERTIFICATE_HINT if proposed else "")
+            self.certificate.setToolTip(t.CERTIFICATE_HINT if proposed else "")
 
     def set_degree(self, degree: int | None) -> None:
         self.degree.setCurrentIndex(max(0, self.degree.findData(degree)))
