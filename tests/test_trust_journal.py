@@ -102,7 +102,7 @@ def test_before_and_after_are_complete_json(db):
     row = jv.page_entries(db, jv.JournalFilter(table_name="executor"))[0]
     fields = {f.name: (f.before, f.after) for f in row.fields}
     assert fields["name"] == (executor.name, "Нова назва")
-    assert fields["sort_key"][0] == fields["sort_key"][1]  # unchanged fields are shown too
+    assert fields["short_name"][0] == fields["short_name"][1]  # unchanged fields are shown too
     with db.reading() as s:
         raw = s.get(JournalEntry, row.id)
     assert json.loads(raw.before)["name"] == executor.name

@@ -27,6 +27,21 @@ TABLE_LABELS = {
     "issued_certificate": "Посвідчення", "honorary_book_entry": "Книга почесних громадян",
 }
 OPERATION_LABELS = {"insert": "створено", "update": "змінено", "delete": "вилучено"}
+FIELD_LABELS = {
+    "id": "№", "version": "версія", "name": "назва", "short_name": "коротка назва", "text": "зміст",
+    "number": "номер", "position": "порядковий номер", "date": "дата", "description": "опис",
+    "amount": "сума", "year": "рік", "key": "ключ", "value": "значення", "login": "логін",
+    "full_name": "ПІБ", "role": "роль", "active": "активний", "executors": "виконавці",
+    "deadline_phrase": "строк виконання", "executors_text": "виконавці (текст)",
+    "expected_result": "очікуваний результат", "surname": "прізвище", "patronymic": "по батькові",
+    "status": "стан", "narrative": "що зроблено", "reasons": "причини невиконання",
+}
+# Derived search/sort columns: their stored form is not meant for reading.
+DERIVED_FIELDS = {"sort_key", "name_key", "search_key", "search_text"}
+
+
+def field_label(name: str) -> str:
+    return FIELD_LABELS.get(name, name)
 
 
 def table_label(table_name: str) -> str:
@@ -105,7 +120,7 @@ def count_entries(db: Database, f: JournalFilter = JournalFilter()) -> int:
 def _fields(before: str | None, after: str | None) -> tuple[FieldChange, ...]:
     b = json.loads(before) if before else {}
     a = json.loads(after) if after else {}
-    names = list(b) + [k for k in a if k not in b]
+    names = [k for k in list(b) + [k for k in a if k not in b] if k not in DERIVED_FIELDS]
     return tuple(FieldChange(name, b.get(name), a.get(name)) for name in names)
 
 

@@ -65,6 +65,16 @@ def run_application(target: str, smoke: bool = False) -> int:
     from kr_desktop.services.backups import auto_backup
 
     auto_backup(db, "start")  # a file database only; never stops the start
+    if smoke:
+        from kr_desktop.services.access import VIEWER
+
+        db.role = VIEWER  # the smoke test opens the window without a login: read-only, as the OS user
+    else:
+        from kr_desktop.ui.login_dialog import ask_for_user
+
+        if ask_for_user(db) is None:  # cancelled: no window without a user
+            db.dispose()
+            return 0
     window = MainWindow(db)
     window.show()
     if smoke:

@@ -5,13 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from kr_desktop import __version__
 from kr_desktop.db.engine import Database
 from kr_desktop.ui import texts
 from kr_desktop.ui.context import AppContext
 from kr_desktop.ui.screens import SCREENS
+from kr_desktop.services.access import ROLE_LABELS, has_role
+from kr_desktop.ui import trust_texts
+from kr_desktop.ui.undo_actions import UndoActions
 
 
 class MainWindow(QMainWindow):
@@ -24,12 +27,17 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("screens")
         for spec in SCREENS:
+            if not has_role(self.db, spec.min_role):
+                continue  # hidden from this role (the services refuse it anyway)
             screen = spec.load()(self.context)
             setattr(self, spec.attribute, screen)
             self.tabs.addTab(screen, spec.title)
         self.setCentralWidget(self.tabs)
         self._build_menu()
         self.statusBar().showMessage(texts.DB_STATUS.format(location=self.db.display_location))
+        self.user_label = QLabel(trust_texts.STATUS_USER.format(name=self.db.actor,
+                                                                role=ROLE_LABELS.get(self.db.role, self.db.role)))
+        self.statusBar().addPermanentWidget(self.user_label)
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(texts.MENU_FILE)
@@ -44,6 +52,8 @@ class MainWindow(QMainWindow):
         exit_action.setShortcut(QKeySequence.StandardKey.Quit)
         exit_action.triggered.connect(self.close)
         file_menu.addAction(exit_action)
+        edit_menu = self.menuBar().addMenu(trust_texts.MENU_EDIT)
+        self.undo_actions = UndoActions(self, self.context, edit_menu)
         help_menu = self.menuBar().addMenu(texts.MENU_HELP)
         about = QAction(texts.ACTION_ABOUT, self)
         about.triggered.connect(self.show_about)

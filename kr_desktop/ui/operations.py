@@ -7,7 +7,7 @@ from typing import Any, Callable, TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from kr_desktop.errors import UserError
+from kr_desktop.errors import ConflictError, UserError
 from kr_desktop.ui.context import AppContext
 
 T = TypeVar("T")
@@ -20,6 +20,12 @@ def perform(parent: QWidget, context: AppContext, area: str, change: Callable[..
     """Run a service call that changes data. Returns its result, or None when it was refused."""
     try:
         result = change(*args, **kwargs)
+    except ConflictError as exc:  # someone else saved the record meanwhile: show both versions
+        from kr_desktop.ui.conflict_dialog import show_conflict
+
+        show_conflict(parent, exc)
+        context.events.changed.emit(area)  # views reload and show the version now stored
+        return None
     except UserError as exc:
         QMessageBox.warning(parent, REFUSED_TITLE, exc.message)
         return None

@@ -15,6 +15,7 @@ class ScreenSpec:
     attribute: str
     title: str
     class_path: str  # "module:Class", imported when the window is built
+    min_role: str = "viewer"  # the window leaves the screen out for users below this role
 
     def load(self):
         module, name = self.class_path.split(":")
@@ -28,4 +29,5 @@ SCREENS = [
     ScreenSpec("chart_screen", "Діаграма", "kr_desktop.ui.progress_chart:ChartScreen"),
     ScreenSpec("awards_screen", "Реєстр відзнак", "kr_desktop.ui.awards_screen:AwardsScreen"),
     ScreenSpec("honorary_screen", "Почесні громадяни", "kr_desktop.ui.honorary_screen:HonoraryScreen"),
+    ScreenSpec("journal_screen", "Журнал змін", "kr_desktop.ui.journal_screen:JournalScreen", "admin"),
 ]
