@@ -1,5 +1,6 @@
 """The window's side of trust: first start, login, Ctrl+Z / Ctrl+Shift+Z, journal, conflicts."""
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
@@ -146,3 +147,22 @@ def test_a_conflict_from_the_window_shows_both_versions(qtbot, db):
     assert result is None
     assert shown == [(ConflictDialog, [("Коротка назва", "Моя", "Їхня")])]
     assert _executor(db).short_name == "Їхня"
+
+
+def test_users_screen_adds_and_deactivates_through_the_service(qtbot, db):
+    admin = users.create_first_admin(db, "admin", "КОВАЛЕНКО Олена Петрівна", PASSWORD)
+    users.sign_in(db, admin)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    screen = window.users_screen
+    screen.name_edit.setText("ШЕВЧЕНКО Іван Іванович")
+    screen.login_edit.setText("shevchenko")
+    screen.password_edit.setText(PASSWORD)
+    screen.add_user()
+    assert [u.login for u in screen.model.rows] == ["admin", "shevchenko"]
+    assert screen.model.index(1, 2).data() == "оператор"
+    screen.view.selectRow(1)
+    screen.toggle_active()
+    assert screen.model.index(1, 3).data() == "деактивований"
+    with pytest.raises(users.LoginFailed):
+        users.authenticate(db, "shevchenko", PASSWORD)

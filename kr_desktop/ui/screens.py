@@ -30,4 +30,5 @@ SCREENS = [
     ScreenSpec("awards_screen", "Реєстр відзнак", "kr_desktop.ui.awards_screen:AwardsScreen"),
     ScreenSpec("honorary_screen", "Почесні громадяни", "kr_desktop.ui.honorary_screen:HonoraryScreen"),
     ScreenSpec("journal_screen", "Журнал змін", "kr_desktop.ui.journal_screen:JournalScreen", "admin"),
+    ScreenSpec("users_screen", "Користувачі", "kr_desktop.ui.users_screen:UsersScreen", "admin"),
 ]

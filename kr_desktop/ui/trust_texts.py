@@ -53,3 +53,15 @@ JOURNAL_COLUMNS = ("Коли", "Хто", "Дія", "Що", "Запис", "№", 
 JOURNAL_DETAIL_COLUMNS = ("Поле", "До зміни", "Після зміни")
 JOURNAL_READ_ONLY = "Журнал лише для перегляду: записи в ньому не змінюються й не видаляються."
 JOURNAL_UNDO_MARK = " (скасування/повторення)"
+
+USERS_TITLE = "Користувачі"
+USERS_COLUMNS = ("Логін", "Прізвище, ім’я та по батькові", "Роль", "Стан")
+USERS_ACTIVE, USERS_INACTIVE = "активний", "деактивований"
+USERS_ADD = "Додати користувача"
+USERS_ROLE = "Роль:"
+USERS_DEACTIVATE = "Деактивувати"
+USERS_ACTIVATE = "Активувати"
+USERS_RESET = "Задати новий пароль…"
+USERS_RESET_PROMPT = "Новий пароль для «{login}» (щонайменше 8 символів):"
+USERS_SET_ROLE = "Змінити роль"
+USERS_SAVED = "Збережено."
