@@ -179,3 +179,28 @@ def test_roles_are_enforced_in_the_services(db, role):
             assert s.get(Executor, executor.id).short_name == executor.short_name
     else:
         versioning.update_fields(db, "Зміна", Executor, executor.id, executor.version, {"short_name": "X"})
+
+
+class _NoTerminal:
+    def isatty(self):
+        return False
+
+
+def test_command_line_logs_in_on_a_server_and_not_on_a_file(db):
+    from kr_desktop.cli.auth import authenticate_cli
+
+    actor = db.actor
+    authenticate_cli(db, environ={}, stdin=_NoTerminal())  # no users yet: acts as the OS user
+    assert db.actor == actor
+    users.create_first_admin(db, "admin", "КОВАЛЕНКО Олена Петрівна", PASSWORD)
+    if db.is_sqlite:
+        authenticate_cli(db, environ={}, stdin=_NoTerminal())  # a local file: no login
+        assert db.actor == actor
+        return
+    with pytest.raises(UserError, match="KR_DESKTOP_USER"):
+        authenticate_cli(db, environ={}, stdin=_NoTerminal())
+    with pytest.raises(users.LoginFailed):
+        authenticate_cli(db, environ={"KR_DESKTOP_USER": "admin", "KR_DESKTOP_PASSWORD": "невірний"},
+                         stdin=_NoTerminal())
+    authenticate_cli(db, environ={"KR_DESKTOP_USER": "admin", "KR_DESKTOP_PASSWORD": PASSWORD}, stdin=_NoTerminal())
+    assert db.actor == "КОВАЛЕНКО Олена Петрівна (admin)" and db.role == ADMIN
