@@ -20,6 +20,7 @@ from kr_desktop.db.models import Award, AwardType, IssuedCertificate, Person
 from kr_desktop.domain import award_rules as rules
 from kr_desktop.domain.award_values import ACT_KINDS, act_kind_label, degree_phrase
 from kr_desktop.errors import UserError, ValidationError
+from kr_desktop.services import events, stock
 from kr_desktop.services.access import OPERATOR, require
 from kr_desktop.services.persons import display_name, name_conditions
 from kr_desktop.services.settings import declare, get_settings
@@ -284,6 +285,7 @@ def save_award(db: Database, data: AwardInput, award_id: int | None = None, vers
             _reserve_certificate(session, award_type, data.certificate_number, award.id,
                                  display_name(person.surname, person.name, person.patronymic))
             session.flush()
+        stock.sync_award_issue(session, award)  # presented: its materials leave the stock (same transaction)
         return SaveResult(True, award.id, tuple(findings))
 
 
@@ -296,6 +298,8 @@ def delete_award(db: Database, award_id: int) -> None:
             raise UserError("Відзнаку не знайдено (можливо, її щойно видалили).")
         for entry in session.scalars(select(IssuedCertificate).where(IssuedCertificate.award_id == award_id)):
             entry.award_id = None
+        stock.release_award(session, award_id)  # its issued materials come back
+        events.detach_award(session, award_id)  # and it leaves the events it was presented at
         session.delete(award)
 
 

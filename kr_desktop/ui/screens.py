@@ -29,6 +29,9 @@ SCREENS = [
     ScreenSpec("chart_screen", "Діаграма", "kr_desktop.ui.progress_chart:ChartScreen"),
     ScreenSpec("awards_screen", "Реєстр відзнак", "kr_desktop.ui.awards_screen:AwardsScreen"),
     ScreenSpec("honorary_screen", "Почесні громадяни", "kr_desktop.ui.honorary_screen:HonoraryScreen"),
+    ScreenSpec("events_screen", "Заходи", "kr_desktop.ui.events_screen:EventsScreen"),
+    ScreenSpec("stock_screen", "Матеріали для відзнак", "kr_desktop.ui.stock_screen:StockScreen"),
+    ScreenSpec("decision_screen", "Проєкт рішення", "kr_desktop.ui.decision_screen:DecisionScreen"),
     ScreenSpec("journal_screen", "Журнал змін", "kr_desktop.ui.journal_screen:JournalScreen", "admin"),
     ScreenSpec("users_screen", "Користувачі", "kr_desktop.ui.users_screen:UsersScreen", "admin"),
 ]

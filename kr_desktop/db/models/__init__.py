@@ -9,3 +9,6 @@ from kr_desktop.db.models.system import *  # noqa: F401,F403
 from kr_desktop.db.models.awards import *  # noqa: F401,F403
 from kr_desktop.db.models.program_cycle import *  # noqa: F401,F403
 from kr_desktop.db.models.users import *  # noqa: F401,F403
+from kr_desktop.db.models.events import *  # noqa: F401,F403
+from kr_desktop.db.models.stock import *  # noqa: F401,F403
+from kr_desktop.db.models.declension import *  # noqa: F401,F403

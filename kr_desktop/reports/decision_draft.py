@@ -1,0 +1,39 @@
+"""The draft decision (or order) on awards as a document: DOCX to edit in Word, or PDF.
+Built from services.decisions.DecisionDraft."""
+
+from __future__ import annotations
+
+from kr_desktop.reports.document import Heading, Para, ReportDocument, Signature, SignatureBlock, Spacer
+from kr_desktop.text.formatting import format_date_long
+
+HEADERS = {
+    "council": ("КРИВОРІЗЬКА МІСЬКА РАДА", "РІШЕННЯ", "Міська рада вирішила:"),
+    "executive": ("ВИКОНАВЧИЙ КОМІТЕТ КРИВОРІЗЬКОЇ МІСЬКОЇ РАДИ", "РІШЕННЯ", "Виконком міської ради вирішив:"),
+    "mayor": ("КРИВОРІЗЬКИЙ МІСЬКИЙ ГОЛОВА", "РОЗПОРЯДЖЕННЯ", ""),
+}
+
+
+def decision_document(draft) -> ReportDocument:
+    body, kind, resolves = HEADERS.get(draft.act_kind, HEADERS["executive"])
+    date = format_date_long(draft.act_date) if draft.act_date else "«___» ____________ 20___ року"
+    blocks: list = [Para("ПРОЄКТ", align="right", indent_first=False, italic=True, size_delta=-2),
+                    Para(body, align="center", indent_first=False, bold=True),
+                    Para(kind, align="center", indent_first=False, bold=True),
+                    Para(f"{date}    м. Кривий Ріг    №{draft.act_number}", align="center", indent_first=False),
+                    Spacer(4), Para(draft.title, align="left", indent_first=False, bold=True), Spacer(2)]
+    if draft.preamble:
+        blocks.append(Para(draft.preamble.rstrip(" :") + ":" if not resolves else draft.preamble.rstrip(" :,") + ","))
+    if resolves:
+        blocks.append(Para(resolves, indent_first=False, bold=True))
+    for line in draft.paragraphs():
+        blocks.append(Para(line))
+    signatures = (Signature(draft.sign_position, draft.sign_name),) if draft.sign_position or draft.sign_name else ()
+    blocks += [Spacer(10), SignatureBlock(signatures)]
+    return ReportDocument(f"Проєкт {kind.lower()} №{draft.act_number}"[:31], tuple(blocks), base_size=14,
+                          created=None)
+
+
+def build_decision(db, act_number: str, act_date=None) -> ReportDocument:
+    from kr_desktop.services.decisions import draft_decision
+
+    return decision_document(draft_decision(db, act_number, act_date))

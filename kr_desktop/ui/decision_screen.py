@@ -1,0 +1,154 @@
+"""Draft decision on awards: the basis act's number (and date), the declined names in an editable
+table (a corrected form is kept for the person and case and used next time), the draft text,
+and saving it as DOCX (to edit in Word) or PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QCheckBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from kr_desktop.domain.declension import CASE_LABELS
+from kr_desktop.errors import UserError
+from kr_desktop.services import decisions
+from kr_desktop.ui import events_texts as t
+from kr_desktop.ui.context import AppContext
+from kr_desktop.ui.events_screen import to_date, to_qdate
+from kr_desktop.ui.operations import perform
+
+EDITABLE = (2, 3, 4)
+
+
+class DecisionScreen(QWidget):
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.db = context.db
+        self.draft = None
+        self.act = QLineEdit()
+        self.act.setObjectName("decisionAct")
+        self.act.setMaximumWidth(140)
+        self.use_date = QCheckBox(t.F_ACT_DATE)
+        self.date = QDateEdit(calendarPopup=True)
+        self.date.setDisplayFormat("dd.MM.yyyy")
+        self.date.setDate(to_qdate(dt.date.today()))
+        self.date.setEnabled(False)
+        self.use_date.toggled.connect(self.date.setEnabled)
+        make = QPushButton(t.MAKE_DRAFT)
+        make.clicked.connect(lambda: self.make_draft())
+        self.act.returnPressed.connect(lambda: self.make_draft())
+        self.save_forms_button = QPushButton(t.SAVE_FORMS)
+        self.save_forms_button.clicked.connect(lambda: self.save_forms(notify=True))
+        save = QPushButton(t.SAVE_DOCX)
+        save.clicked.connect(lambda: self.save_document())
+        top = QHBoxLayout()
+        top.addWidget(QLabel(t.F_ACT))
+        top.addWidget(self.act)
+        top.addWidget(self.use_date)
+        top.addWidget(self.date)
+        top.addWidget(make)
+        top.addStretch(1)
+        top.addWidget(self.save_forms_button)
+        top.addWidget(save)
+        self.forms = QStandardItemModel(0, len(t.FORMS_COLUMNS), self)
+        self.forms.setHorizontalHeaderLabels(list(t.FORMS_COLUMNS))
+        self.forms_view = QTableView()
+        self.forms_view.setObjectName("decisionForms")
+        self.forms_view.setModel(self.forms)
+        self.forms_view.verticalHeader().setVisible(False)
+        self.forms_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.forms_view.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((280, 90, 170, 120, 150)):
+            self.forms_view.setColumnWidth(column, width)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("decisionText")
+        self.text.setReadOnly(True)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.forms_view)
+        splitter.addWidget(self.text)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+    def make_draft(self, act: str | None = None, date: dt.date | None = None):
+        if act is not None:
+            self.act.setText(act)
+        if date is not None:
+            self.use_date.setChecked(True)
+            self.date.setDate(to_qdate(date))
+        try:
+            self.draft = decisions.draft_decision(self.db, self.act.text(),
+                                                  to_date(self.date.date()) if self.use_date.isChecked() else None)
+        except UserError as exc:
+            QMessageBox.warning(self, t.DECISION_TITLE, exc.message)
+            return None
+        self.forms.removeRows(0, self.forms.rowCount())
+        for entry in self.draft.entries:
+            note = t.CORRECTED if entry.corrected else (t.GUESSED if entry.gender_guessed else "")
+            cells = [entry.nominative, CASE_LABELS[entry.case], entry.forms.surname.upper(), entry.forms.name,
+                     entry.forms.patronymic, note]
+            items = []
+            for column, text in enumerate(cells):
+                item = QStandardItem(text)
+                item.setEditable(column in EDITABLE)
+                if column in EDITABLE:
+                    item.setBackground(QColor("#fffbe6"))
+                items.append(item)
+            items[0].setData((entry.person_id, entry.case, (entry.forms.surname.upper(), entry.forms.name,
+                                                            entry.forms.patronymic)), Qt.ItemDataRole.UserRole)
+            self.forms.appendRow(items)
+        self._show_text()
+        return self.draft
+
+    def _show_text(self) -> None:
+        d = self.draft
+        lines = [d.title, "", d.preamble, ""] + d.paragraphs() + ["", f"{d.sign_position}    {d.sign_name}".strip()]
+        self.text.setPlainText("\n".join(lines))
+
+    def edited_forms(self) -> list[tuple[int, str, str, str, str]]:
+        """(person, case, surname, name, patronymic) of the rows the user changed."""
+        changed = []
+        for row in range(self.forms.rowCount()):
+            person_id, case, before = self.forms.item(row, 0).data(Qt.ItemDataRole.UserRole)
+            now = tuple(self.forms.item(row, c).text().strip() for c in EDITABLE)
+            if now != before:
+                changed.append((person_id, case, *now))
+        return changed
+
+    def save_forms(self, notify: bool = False) -> int:
+        changed = self.edited_forms()
+        saved = 0
+        for person_id, case, surname, name, patronymic in changed:
+            if perform(self, self.context, "awards", decisions.set_correction, self.db, person_id, case, surname,
+                       name, patronymic) is not None:
+                saved += 1
+        if changed:
+            self.make_draft()
+            if notify:
+                QMessageBox.information(self, t.DECISION_TITLE, t.FORMS_SAVED.format(count=saved))
+        return saved
+
+    def set_form(self, row: int, surname: str, name: str | None = None, patronymic: str | None = None) -> None:
+        """As the user types into the table (tests drive this)."""
+        for column, value in zip(EDITABLE, (surname, name, patronymic)):
+            if value is not None:
+                self.forms.item(row, column).setText(value)
+
+    def save_document(self, path: str | None = None) -> Path | None:
+        if self.draft is None and self.make_draft() is None:
+            return None
+        if self.edited_forms():
+            self.save_forms()
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, t.SAVE_REPORT_TITLE, f"Проєкт_{self.draft.act_number}.docx",
+                                                  t.DOC_FILTER)
+            if not path:
+                return None
+        from kr_desktop.reports.decision_draft import decision_document
+        from kr_desktop.reports.document import render
+
+        return render(decision_document(self.draft), Path(path))
