@@ -55,7 +55,7 @@ def test_person_validation_and_photo(db):
         persons.create_person(db, persons.PersonInput("  "))
     assert caught.value.field == "surname"
     pid = _person(db, "Ґудзь", deceased=True, death_date=D(2020, 1, 1))
-    persons.set_photo(db, pid, b"\xff\xd8jpeg")
+    persons.set_photo(db, pid, b"\xff\xd8jpeg", persons.get_person(db, pid).version)
     detail = persons.get_person(db, pid)
     assert detail.has_photo and detail.deceased and persons.get_photo(db, pid) == b"\xff\xd8jpeg"
     assert detail.display_name == "ҐУДЗЬ Іван Іванович"
@@ -123,7 +123,8 @@ def test_certificate_numbers_are_never_reused_even_after_deletion(db):
     # a changed number leaves the old one taken
     second = awards.save_award(db, awards.AwardInput(b, badge.id, degree=3, certificate_number="2"), confirm=True)
     awards.save_award(db, awards.AwardInput(b, badge.id, degree=3, certificate_number="5"),
-                      award_id=second.award_id, confirm=True)
+                      award_id=second.award_id, expected_version=awards.get_award(db, second.award_id).version,
+                      confirm=True)
     assert awards.next_certificate_number(db, badge.id) == "6"
     journal = awards.certificate_journal(db, badge.id)
     assert [(line.number, line.deleted) for line in journal] == [("1", True), ("2", True), ("5", False)]

@@ -37,13 +37,15 @@ def test_changing_an_amount_shows_a_mismatch_until_the_passport_is_amended(db):
     direction = _direction(db, 3, 4)
     source = _city_budget(db)
     amendment = pe.add_amendment(db, "20.12.2025", "№ 4100", "Про внесення змін до Програми")
-    assert pe.set_planned_amounts(db, pe.DIRECTION, direction, {(source, 2026): "1 600 000,00"}, amendment) == 1
+    version = pe.funding_grid(db, pe.DIRECTION, direction).version
+    assert pe.set_planned_amounts(db, pe.DIRECTION, direction, {(source, 2026): "1 600 000,00"}, amendment,
+                                  expected_version=version) == 1
     mismatches = pe.consistency(db)
     assert [(m.year, m.passport, m.annex) for m in mismatches] == [
         (2026, Decimal("1598026.00"), Decimal("1620400.00"))]
     assert "2026 рік" in mismatches[0].message and "1 598 026,00" in mismatches[0].message.replace("\u00a0", " ")
 
-    pe.set_passport_amounts(db, {(source, 2026): "1620400"}, amendment)
+    pe.set_passport_amounts(db, {(source, 2026): "1620400"}, amendment, expected_version=pe.passport_grid(db).version)
     assert pe.consistency(db) == []
 
     history = pe.amount_history(db, pe.DIRECTION, direction, source, 2026)
@@ -61,11 +63,13 @@ def test_changing_an_amount_shows_a_mismatch_until_the_passport_is_amended(db):
 def test_bad_amounts_are_refused_naming_the_field_and_nothing_is_saved(db, cells, message):
     direction = _direction(db, 3, 4)
     source = _city_budget(db)
-    before = pe.funding_grid(db, pe.DIRECTION, direction).amounts
+    grid = pe.funding_grid(db, pe.DIRECTION, direction)
+    before = grid.amounts
     journal = _journal_count(db)
     with pytest.raises(ValidationError, match=message) as error:
         # a good cell first: it must not be written when a later cell is bad
-        pe.set_planned_amounts(db, pe.DIRECTION, direction, {(source, 2024): "1", **{(source, y): v for y, v in cells.items()}})
+        pe.set_planned_amounts(db, pe.DIRECTION, direction, {(source, 2024): "1", **{(source, y): v for y, v in cells.items()}},
+                               expected_version=grid.version)
     assert "Напрям 4" in error.value.message
     assert pe.funding_grid(db, pe.DIRECTION, direction).amounts == before
     assert _journal_count(db) == journal
@@ -84,7 +88,7 @@ def test_measure_edit_validates_text_and_reparses_the_deadline(db):
     assert detail.number == "1.4"
 
     pe.update_measure(db, measure, "Новий захід (уточнено)", "До грудня 2026 року", executors[:1],
-                      amendment_id=amendment)
+                      amendment_id=amendment, expected_version=pe.measure_for_edit(db, measure).version)
     detail = measure_detail(db, measure, today=dt.date(2026, 1, 15))
     assert detail.deadline.due_date == dt.date(2026, 11, 30) and len(detail.executors) == 1
     history = pe.measure_history(db, measure)
@@ -145,8 +149,11 @@ def test_directions_are_added_renamed_and_removed_with_numbering(db):
     with db.reading() as s:
         assert s.get(Direction, new).number == 7
     with pytest.raises(ValidationError, match="Назва напряму"):
-        pe.update_direction(db, new, "")
-    pe.set_planned_amounts(db, pe.DIRECTION, new, {(_city_budget(db), 2027): "10"})
+        pe.update_direction(db, new, "", expected_version=pe.direction_for_edit(db, new).version)
+    pe.update_direction(db, new, "Новий напрям (уточнено)", expected_version=pe.direction_for_edit(db, new).version)
+    assert pe.direction_for_edit(db, new).name == "Новий напрям (уточнено)"
+    pe.set_planned_amounts(db, pe.DIRECTION, new, {(_city_budget(db), 2027): "10"},
+                           expected_version=pe.funding_grid(db, pe.DIRECTION, new).version)
     assert [m.year for m in pe.consistency(db)] == [2027]
     pe.delete_direction(db, new)
     assert pe.consistency(db) == []

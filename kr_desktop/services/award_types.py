@@ -12,6 +12,11 @@ from kr_desktop.domain.award_rules import check_pattern
 from kr_desktop.domain.award_values import ACT_KINDS, type_key
 from kr_desktop.errors import UserError, ValidationError
 from kr_desktop.services.access import OPERATOR, require
+from kr_desktop.services.versioning import load_checked, stale_is_conflict
+
+FIELD_LABELS = {"name": "Назва", "degrees": "Кількість ступенів", "act_kind": "Вид документа-підстави",
+                "issues_certificate": "Видається посвідчення", "number_pattern": "Шаблон номера посвідчення",
+                "honorary_title": "Почесне звання"}
 
 
 @dataclass(frozen=True)
@@ -101,13 +106,15 @@ def create_award_type(db: Database, data: AwardTypeInput) -> int:
         return award_type.id
 
 
-def update_award_type(db: Database, type_id: int, data: AwardTypeInput) -> None:
+def update_award_type(db: Database, type_id: int, data: AwardTypeInput, expected_version: int) -> None:
+    """``expected_version``: AwardTypeInfo.version the form was filled from (ConflictError if changed since)."""
     require(db, OPERATOR)
     data = _validate(data)
-    with db.changing(f"Зміна виду відзнаки: {data.name}") as session:
-        award_type = session.get(AwardType, type_id)
-        if award_type is None:
-            raise UserError("Вид відзнаки не знайдено.")
+    checked = dict(record=f"Вид відзнаки «{data.name}»", labels=FIELD_LABELS,
+                   yours={key: getattr(data, key) for key in FIELD_LABELS})
+    with stale_is_conflict(db, AwardType, type_id, expected_version, **checked), \
+            db.changing(f"Зміна виду відзнаки: {data.name}") as session:
+        award_type = load_checked(session, AwardType, type_id, expected_version, **checked)
         other = session.scalar(select(AwardType.id).where(AwardType.name_key == type_key(data.name),
                                                           AwardType.id != type_id))
         if other:

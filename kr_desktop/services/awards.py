@@ -9,6 +9,7 @@ to «забороняти» raises ValidationError whatever ``confirm`` says.
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import nullcontext
 from dataclasses import dataclass, fields
 from decimal import Decimal, InvalidOperation
 
@@ -24,6 +25,7 @@ from kr_desktop.services import events, stock
 from kr_desktop.services.access import OPERATOR, require
 from kr_desktop.services.persons import display_name, name_conditions
 from kr_desktop.services.settings import declare, get_settings
+from kr_desktop.services.versioning import load_checked, stale_is_conflict
 
 RULE_SETTING = "awards.rule."
 MIN_INTERVAL_SETTING = declare("awards.min_interval_years", rules.DEFAULT_MIN_INTERVAL_YEARS)
@@ -236,16 +238,31 @@ def _reserve_certificate(session: Session, award_type: AwardType, number: str, a
                                   sequence=rules.parse_number(award_type.number_pattern, number)))
 
 
-def save_award(db: Database, data: AwardInput, award_id: int | None = None, version: int | None = None,
+FIELD_LABELS = {"person_id": "Особа (№)", "award_type_id": "Відзнака (№)", "degree": "Ступінь",
+                "act_kind": "Вид документа", "act_number": "Номер документа", "act_date": "Дата документа",
+                "nominated_by": "Хто подав", "nomination_date": "Дата клопотання",
+                "certificate_number": "Номер посвідчення", "presented_on": "Дата вручення", "amount": "Сума",
+                "posthumous": "Посмертно", "revoked_act": "Документ про позбавлення", "revoked_on": "Дата позбавлення",
+                "revocation_reason": "Причина позбавлення", "notes": "Примітка"}
+
+
+def save_award(db: Database, data: AwardInput, award_id: int | None = None, expected_version: int | None = None,
                confirm: bool = False) -> SaveResult:
     """Create (``award_id`` None) or change an award.
 
+    Changing needs ``expected_version``, AwardDetail.version the form was filled from: a save over
+    someone else's change meanwhile raises ConflictError with both versions.
     Forbidden rules raise ValidationError; warnings make it return ``saved=False`` with the
     findings unless ``confirm`` is True."""
     require(db, OPERATOR)
     data = _validate_input(db, data)
     levels, years = rule_settings(db)
-    with db.changing("Нова відзнака" if award_id is None else "Зміна відзнаки") as session:
+    checked = dict(record="Запис відзнаки", labels=FIELD_LABELS,
+                   yours={f.name: getattr(data, f.name) for f in fields(AwardInput)})
+    with (nullcontext() if award_id is None else stale_is_conflict(db, Award, award_id, expected_version, **checked)), \
+            db.changing("Нова відзнака" if award_id is None else "Зміна відзнаки") as session:
+        if award_id is not None:
+            load_checked(session, Award, award_id, expected_version, **checked)
         award_type = session.get(AwardType, data.award_type_id)
         if award_type is None:
             raise ValidationError("Оберіть відзнаку.", field="award_type")
@@ -269,11 +286,7 @@ def save_award(db: Database, data: AwardInput, award_id: int | None = None, vers
             award = Award(**values)
             session.add(award)
         else:
-            award = session.get(Award, award_id)
-            if award is None:
-                raise UserError("Відзнаку не знайдено (можливо, її щойно видалили).")
-            if version is not None and award.version != version:
-                raise UserError("Цю відзнаку щойно змінив інший користувач. Відкрийте її знову.")
+            award = session.get(Award, award_id)  # loaded and version-checked by save_award
             for key, value in values.items():
                 setattr(award, key, value)
         session.flush()

@@ -14,6 +14,7 @@ from kr_desktop.errors import UserError, ValidationError
 from kr_desktop.services.access import OPERATOR, require
 from kr_desktop.services.awards import act_text
 from kr_desktop.services.persons import MAX_PHOTO_BYTES, display_name
+from kr_desktop.services.versioning import check_version
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class HonoraryCitizen:
     book_decision: str
     biography: str
     has_portrait: bool
+    book_version: int | None = None  # the Book entry's version (None: no entry yet)
 
     @property
     def display_name(self) -> str:
@@ -57,7 +59,8 @@ def list_honorary_citizens(db: Database, living_only: bool = False) -> list[Hono
     query = (select(Person.id, Person.surname, Person.name, Person.patronymic, Person.position, Person.workplace,
                     Person.deceased, Person.death_date, Award.id, Award.act_date, Award.act_kind, Award.act_number,
                     Award.posthumous, HonoraryBookEntry.entry_number, HonoraryBookEntry.decision,
-                    HonoraryBookEntry.biography, HonoraryBookEntry.portrait.is_not(None) | Person.photo.is_not(None))
+                    HonoraryBookEntry.biography, HonoraryBookEntry.portrait.is_not(None) | Person.photo.is_not(None),
+                    HonoraryBookEntry.version)
              .join(first_award, first_award.c.person_id == Person.id)
              .join(Award, Award.id == first_award.c.award_id)
              .outerjoin(HonoraryBookEntry, HonoraryBookEntry.person_id == Person.id)
@@ -66,7 +69,8 @@ def list_honorary_citizens(db: Database, living_only: bool = False) -> list[Hono
         query = query.where(Person.deceased.is_(False))
     with db.reading() as session:
         return [HonoraryCitizen(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
-                                act_text(r[10], r[11], r[9]), r[12], r[13], r[14] or "", r[15] or "", bool(r[16]))
+                                act_text(r[10], r[11], r[9]), r[12], r[13], r[14] or "", r[15] or "", bool(r[16]),
+                                r[17])
                 for r in session.execute(query)]
 
 
@@ -75,9 +79,16 @@ def next_entry_number(db: Database) -> int:
         return (session.scalar(select(func.max(HonoraryBookEntry.entry_number))) or 0) + 1
 
 
+BOOK_LABELS = {"entry_number": "Номер запису", "decision": "Рішення", "biography": "Біографія", "portrait": "Портрет"}
+
+
 def save_book_entry(db: Database, person_id: int, entry_number: int | None = None, decision: str = "",
-                    biography: str = "", portrait: bytes | None = None, remove_portrait: bool = False) -> int:
-    """Write or change a person's page of the Book (``portrait`` None keeps the current one)."""
+                    biography: str = "", portrait: bytes | None = None, remove_portrait: bool = False,
+                    expected_version: int | None = None) -> int:
+    """Write or change a person's page of the Book (``portrait`` None keeps the current one).
+
+    ``expected_version`` is HonoraryCitizen.book_version the form was filled from (None: there was
+    no entry then). If someone else wrote or changed the entry meanwhile, ConflictError shows both."""
     require(db, OPERATOR)
     if portrait is not None and len(portrait) > MAX_PHOTO_BYTES:
         raise ValidationError("Портрет завеликий: зменште його до 2 МБ.", field="portrait")
@@ -86,7 +97,13 @@ def save_book_entry(db: Database, person_id: int, entry_number: int | None = Non
     with db.changing("Запис у Книзі почесних громадян") as session:
         if session.get(Person, person_id) is None:
             raise UserError("Особу не знайдено.")
-        entry = session.scalar(select(HonoraryBookEntry).where(HonoraryBookEntry.person_id == person_id))
+        entry = session.scalar(select(HonoraryBookEntry).where(HonoraryBookEntry.person_id == person_id)
+                               .execution_options(populate_existing=True))
+        yours = {"entry_number": entry_number, "decision": (decision or "").strip(),
+                 "biography": (biography or "").strip()}
+        if entry is not None:
+            check_version(session, entry, expected_version if expected_version is not None else 0,
+                          record="Запис у Книзі почесних громадян", yours=yours, labels=BOOK_LABELS)
         if entry_number is None:
             entry_number = entry.entry_number if entry else \
                 (session.scalar(select(func.max(HonoraryBookEntry.entry_number))) or 0) + 1

@@ -12,10 +12,16 @@ from kr_desktop.db.engine import Database
 from kr_desktop.db.models import Award, HonoraryBookEntry, Person
 from kr_desktop.errors import UserError, ValidationError
 from kr_desktop.services.access import OPERATOR, require
+from kr_desktop.services.versioning import load_checked, stale_is_conflict
 from kr_desktop.text.ukrainian import search_key, sort_key
 
 MAX_PHOTO_BYTES = 2_000_000  # the window scales photos down before saving (about 100–300 KB)
 SEX_LABELS = {"ч": "чоловіча", "ж": "жіноча"}
+FIELD_LABELS = {"surname": "Прізвище", "name": "Ім’я", "patronymic": "По батькові", "sex": "Стать",
+                "birth_date": "Дата народження", "workplace": "Місце роботи", "position": "Посада",
+                "contacts": "Контакти", "notes": "Примітка", "deceased": "Помер(ла)", "death_date": "Дата смерті",
+                "photo": "Фото"}
+KEEP_PHOTO = object()  # update_person: leave the photo as it is
 
 
 @dataclass(frozen=True)
@@ -73,7 +79,7 @@ class DuplicatePersonError(UserError):
 
 
 def display_name(surname: str, name: str = "", patronymic: str = "") -> str:
-    return " ".join(part for part in ((surname or "").upper(), name or "", patronymic or "") if part)
+    return " ".join(filter(None, ((surname or "").upper(), name, patronymic)))
 
 
 def full_name_key(surname: str, name: str = "", patronymic: str = "") -> str:
@@ -147,44 +153,60 @@ def find_duplicates(db: Database, data: PersonInput, exclude_id: int | None = No
         return _duplicates(session, data, exclude_id)
 
 
-def create_person(db: Database, data: PersonInput, allow_duplicate: bool = False) -> int:
+def _check_photo(photo) -> None:
+    if photo is not None and photo is not KEEP_PHOTO and len(photo) > MAX_PHOTO_BYTES:
+        raise ValidationError("Фото завелике: зменште його до 2 МБ.", field="photo")
+
+
+def create_person(db: Database, data: PersonInput, allow_duplicate: bool = False, photo: bytes | None = None) -> int:
+    """A new person (with the photo, if any, in the same change)."""
     require(db, OPERATOR)
     data = _clean(data)
+    _check_photo(photo)
     with db.changing(f"Нова особа: {display_name(data.surname, data.name, data.patronymic)}") as session:
         if not allow_duplicate:
             existing = _duplicates(session, data, None)
             if existing:
                 raise DuplicatePersonError(existing)
-        person = Person(**person_values(data))
+        person = Person(**person_values(data), photo=photo)
         session.add(person)
         session.flush()
         return person.id
 
 
-def update_person(db: Database, person_id: int, data: PersonInput, version: int | None = None,
-                  allow_duplicate: bool = True) -> int:
+def update_person(db: Database, person_id: int, data: PersonInput, expected_version: int,
+                  allow_duplicate: bool = True, photo=KEEP_PHOTO) -> int:
+    """Change a person (and the photo, unless ``photo`` is KEEP_PHOTO) in one change.
+
+    ``expected_version`` is PersonDetail.version the form was filled from: a save over someone
+    else's change meanwhile raises ConflictError with both versions."""
     require(db, OPERATOR)
     data = _clean(data)
-    with db.changing(f"Зміна даних особи: {display_name(data.surname, data.name, data.patronymic)}") as session:
-        person = _get(session, person_id)
-        if version is not None and person.version != version:
-            raise UserError("Запис особи щойно змінив інший користувач. Відкрийте його знову.")
+    _check_photo(photo)
+    yours = {f.name: getattr(data, f.name) for f in fields(PersonInput)}
+    checked = dict(record=f"Запис особи {display_name(data.surname, data.name, data.patronymic)}", yours=yours,
+                   labels=FIELD_LABELS)
+    with stale_is_conflict(db, Person, person_id, expected_version, **checked), \
+            db.changing(f"Зміна даних особи: {display_name(data.surname, data.name, data.patronymic)}") as session:
+        person = load_checked(session, Person, person_id, expected_version, **checked)
         if not allow_duplicate:
             existing = _duplicates(session, data, person_id)
             if existing:
                 raise DuplicatePersonError(existing)
         for key, value in person_values(data).items():
             setattr(person, key, value)
+        if photo is not KEEP_PHOTO:
+            person.photo = photo
     return person_id
 
 
-def set_photo(db: Database, person_id: int, photo: bytes | None) -> None:
+def set_photo(db: Database, person_id: int, photo: bytes | None, expected_version: int) -> None:
     """Keep a (scaled) photo with the database; None removes it."""
     require(db, OPERATOR)
-    if photo is not None and len(photo) > MAX_PHOTO_BYTES:
-        raise ValidationError("Фото завелике: зменште його до 2 МБ.", field="photo")
-    with db.changing("Фото особи") as session:
-        _get(session, person_id).photo = photo
+    _check_photo(photo)
+    checked = dict(record="Запис особи", yours={"photo": photo}, labels=FIELD_LABELS)
+    with stale_is_conflict(db, Person, person_id, expected_version, **checked), db.changing("Фото особи") as session:
+        load_checked(session, Person, person_id, expected_version, **checked).photo = photo
 
 
 def get_photo(db: Database, person_id: int) -> bytes | None:
@@ -233,13 +255,24 @@ def _search(text: str):
     return and_(*conditions) if conditions else None
 
 
-def search_persons(db: Database, text: str = "", offset: int = 0, limit: int = 100) -> list[PersonRow]:
-    """A page of persons in Ukrainian alphabetical order, filtered and paged by the database."""
+SORTS = {
+    "name": (Person.sort_key,),
+    "birth_date": (Person.birth_date, Person.sort_key),
+    "work": (Person.position, Person.workplace, Person.sort_key),
+    "deceased": (Person.deceased, Person.death_date, Person.sort_key),
+}
+
+
+def search_persons(db: Database, text: str = "", offset: int = 0, limit: int = 100, sort: str = "name",
+                   descending: bool = False) -> list[PersonRow]:
+    """A page of persons (by default in Ukrainian alphabetical order), filtered, sorted and paged by
+    the database."""
     query = select(*_ROW_COLUMNS)
     condition = _search(text)
     if condition is not None:
         query = query.where(condition)
-    query = query.order_by(Person.sort_key, Person.id).offset(offset).limit(limit)
+    keys = SORTS[sort] + (Person.id,)
+    query = query.order_by(*(k.desc() if descending else k for k in keys)).offset(offset).limit(limit)
     with db.reading() as session:
         return [_row(r) for r in session.execute(query)]
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Mapping, Sequence
+from typing import Iterator, Mapping, Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,8 +23,9 @@ from kr_desktop.db.models import (Amendment, AmendmentChange, Direction, Executo
 from kr_desktop.domain.consistency import Mismatch, check_consistency
 from kr_desktop.domain.deadlines import parse_deadline
 from kr_desktop.domain.progress import parse_amount, parse_date
-from kr_desktop.errors import UserError, ValidationError
+from kr_desktop.errors import ConflictError, UserError, ValidationError
 from kr_desktop.services.access import OPERATOR, require
+from kr_desktop.services.versioning import bump, editing
 from kr_desktop.text.formatting import format_date
 from kr_desktop.text.ukrainian import sort_key, unify_apostrophes
 
@@ -37,6 +39,7 @@ class ExecutorInfo:
     name: str
     short_name: str
     measures: int
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,23 @@ class FundingGrid:
     years: tuple[int, ...]
     sources: tuple[SourceInfo, ...]
     amounts: dict[tuple[int, int], Decimal]  # (source_id, year) → amount
+    version: int = 1  # the owner's version: a change of its amounts is a new version of it
+
+
+@dataclass(frozen=True)
+class PassportGrid:
+    """Table 1.7 of the passport as the dialog shows it; ``version`` is the Program's."""
+
+    amounts: dict[tuple[int, int], Decimal]
+    version: int
+
+
+@dataclass(frozen=True)
+class DirectionEdit:
+    id: int
+    number: int
+    name: str
+    version: int
 
 
 @dataclass(frozen=True)
@@ -80,6 +100,7 @@ class MeasureEdit:
     deadline_phrase: str
     executor_ids: tuple[int, ...]
     expected_result: str
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -103,7 +124,7 @@ def list_executors(db: Database) -> list[ExecutorInfo]:
     with db.reading() as s:
         counts = dict(s.execute(select(measure_executor.c.executor_id, func.count())
                                 .group_by(measure_executor.c.executor_id)).all())
-        return [ExecutorInfo(e.id, e.name, e.short_name, counts.get(e.id, 0))
+        return [ExecutorInfo(e.id, e.name, e.short_name, counts.get(e.id, 0), e.version)
                 for e in s.scalars(select(Executor).order_by(Executor.sort_key))]
 
 
@@ -122,16 +143,23 @@ def measure_for_edit(db: Database, measure_id: int) -> MeasureEdit:
     with db.reading() as s:
         m = _get(s, Measure, measure_id, "Захід")
         return MeasureEdit(m.id, m.direction_id, f"{m.direction.number}.{m.position}", m.text, m.deadline_phrase,
-                           tuple(e.id for e in m.executors), m.expected_result or "")
+                           tuple(e.id for e in m.executors), m.expected_result or "", m.version)
+
+
+def direction_for_edit(db: Database, direction_id: int) -> DirectionEdit:
+    with db.reading() as s:
+        d = _get(s, Direction, direction_id, "Напрям")
+        return DirectionEdit(d.id, d.number, d.name, d.version)
 
 
 def funding_grid(db: Database, owner: str, owner_id: int) -> FundingGrid:
     with db.reading() as s:
         stage, label = _owner_stage(s, owner, owner_id)
+        version = _get(s, Direction if owner == DIRECTION else Measure, owner_id, "Запис").version
         column = PlannedFunding.direction_id if owner == DIRECTION else PlannedFunding.measure_id
         amounts = {(p.source_id, p.year): p.amount for p in s.scalars(select(PlannedFunding).where(column == owner_id))}
         sources = tuple(SourceInfo(f.id, f.name) for f in s.scalars(select(FundingSource).order_by(FundingSource.position)))
-        return FundingGrid(owner, owner_id, label, tuple(stage.years), sources, amounts)
+        return FundingGrid(owner, owner_id, label, tuple(stage.years), sources, amounts, version)
 
 
 def consistency(db: Database) -> list[Mismatch]:
@@ -270,13 +298,15 @@ def add_direction(db: Database, stage_id: int, name: str) -> int:
         return direction.id
 
 
-def update_direction(db: Database, direction_id: int, name: str) -> None:
+def update_direction(db: Database, direction_id: int, name: str, *, expected_version: int) -> None:
+    """Rename a direction; ``expected_version`` is the version the form was filled from."""
     require(db, OPERATOR)
     name = _clean_text(name)
     if not name:
         raise ValidationError("Назва напряму: назва не може бути порожньою.", field="Назва напряму")
-    with db.changing("Змінено назву напряму") as s:
-        _get(s, Direction, direction_id, "Напрям").name = name
+    with editing(db, "Змінено назву напряму", Direction, direction_id, expected_version,
+                 yours={"name": name}, labels={"name": "Назва напряму"}, record="Напрям Програми") as direction:
+        direction.name = name
 
 
 def delete_direction(db: Database, direction_id: int) -> None:
@@ -355,17 +385,35 @@ def add_measure(db: Database, direction_id: int, text: str, deadline_phrase: str
         return measure.id
 
 
+MEASURE_LABELS = {"text": "Зміст заходу", "deadline_phrase": "Строк виконання", "executors_text": "Виконавці",
+                  "expected_result": "Очікуваний результат"}
+
+
 def update_measure(db: Database, measure_id: int, text: str, deadline_phrase: str, executor_ids: Sequence[int],
-                   expected_result: str = "", amendment_id: int | None = None) -> None:
+                   expected_result: str = "", amendment_id: int | None = None, *, expected_version: int) -> None:
+    """Change a measure; ``expected_version`` is the version the form was filled from (a save over
+    someone else's change meanwhile raises ConflictError with both versions)."""
     require(db, OPERATOR)
     text, phrase = _validate_measure(text, deadline_phrase)
-    with db.changing("Змінено захід Програми") as s:
-        measure = _get(s, Measure, measure_id, "Захід")
+    with db.reading() as s:
+        names = ", ".join(e.name for e in _executors(s, executor_ids))
+    yours = {"text": text, "deadline_phrase": phrase, "executors_text": names,
+             "expected_result": _clean_text(expected_result) or None}
+    with editing(db, "Змінено захід Програми", Measure, measure_id, expected_version, yours=yours,
+                 labels=MEASURE_LABELS, record="Захід Програми") as measure:
+        s = Session.object_session(measure)
         amendment = _amendment(s, amendment_id)
         owner = dict(measure_id=measure.id, direction_id=measure.direction_id,
                      owner_label=f"Захід {measure.direction.number}.{measure.position}")
         _record(s, amendment, "measure", "Зміст заходу", measure.text, text, **owner)
         _record(s, amendment, "measure", "Строк виконання", measure.deadline_phrase, phrase, **owner)
+        measure.text = text
+        if phrase != measure.deadline_phrase:
+            _apply_deadline(measure, phrase)
+        # A measure that inherited the merged cell above keeps NULL until the user writes its own.
+        result = _clean_text(expected_result)
+        if result or measure.expected_result:
+            measure.expected_result = result or None
         executors = _executors(s, executor_ids)
         old_names = [e.name for e in measure.executors]
         new_names = [e.name for e in executors]
@@ -374,13 +422,6 @@ def update_measure(db: Database, measure_id: int, text: str, deadline_phrase: st
             measure.executors = executors
             measure.executors_text = ", ".join(new_names)
             _write_positions(s, measure.id, [e.id for e in executors])
-        measure.text = text
-        if phrase != measure.deadline_phrase:
-            _apply_deadline(measure, phrase)
-        # A measure that inherited the merged cell above keeps NULL until the user writes its own.
-        result = _clean_text(expected_result)
-        if result or measure.expected_result:
-            measure.expected_result = result or None
 
 
 def delete_measure(db: Database, measure_id: int) -> None:
@@ -424,10 +465,14 @@ def add_executor(db: Database, name: str, short_name: str = "") -> int:
         return executor.id
 
 
-def rename_executor(db: Database, executor_id: int, name: str, short_name: str = "") -> None:
+def rename_executor(db: Database, executor_id: int, name: str, short_name: str = "", *,
+                    expected_version: int) -> None:
     require(db, OPERATOR)
-    with db.changing("Змінено назву виконавця") as s:
-        executor = _get(s, Executor, executor_id, "Виконавця")
+    yours = {"name": _clean_text(name), "short_name": _clean_text(short_name)}
+    with editing(db, "Змінено назву виконавця", Executor, executor_id, expected_version, yours=yours,
+                 labels={"name": "Назва виконавця", "short_name": "Коротка назва"},
+                 record="Виконавця в довіднику") as executor:
+        s = Session.object_session(executor)
         name = _validate_executor_name(s, name, executor.id)
         executor.name, executor.short_name, executor.sort_key = name, _clean_text(short_name), sort_key(name)
 
@@ -471,14 +516,41 @@ def merge_executors(db: Database, keep_id: int, remove_id: int) -> int:
 
 
 # -- planned amounts ------------------------------------------------------------------------------
+def _cell_names(db: Database, cells: Mapping[tuple[int, int], object]) -> dict[tuple[int, int], str]:
+    with db.reading() as s:
+        sources = {f.id: f.name for f in s.scalars(select(FundingSource))}
+    return {(source_id, year): f"{year}, {sources.get(source_id, '')}".strip(", ")
+            for source_id, year in cells}
+
+
+@contextmanager
+def _amounts_conflict(db: Database, cells: Mapping[tuple[int, int], object], stored) -> Iterator[dict]:
+    """A conflict over a grid of amounts shows the cells the user typed, and the amounts now stored."""
+    names = _cell_names(db, cells)
+    yours = {names[key]: (value if value not in ("", None) else None) for key, value in cells.items()}
+    try:
+        yield yours
+    except ConflictError as exc:
+        now = stored()
+        exc.yours = yours
+        exc.theirs = {names[key]: now.get(key) for key in cells}
+        raise
+
+
 def set_planned_amounts(db: Database, owner: str, owner_id: int, cells: Mapping[tuple[int, int], str | Decimal | None],
-                        amendment_id: int | None = None) -> int:
+                        amendment_id: int | None = None, *, expected_version: int) -> int:
     """Write planned amounts of a direction or measure, (source_id, year) → text typed by the user.
 
     Empty text removes the amount. All cells are validated before anything is written.
+    ``expected_version`` is the owner's version the grid was filled from (FundingGrid.version):
+    the amounts are part of the direction or measure, so a change of them is a new version of it.
     Returns the number of cells changed."""
     require(db, OPERATOR)
-    with db.changing("Змінено планові обсяги фінансування") as s:
+    model = Direction if owner == DIRECTION else Measure
+    with _amounts_conflict(db, cells, lambda: funding_grid(db, owner, owner_id).amounts) as yours, \
+            editing(db, "Змінено планові обсяги фінансування", model, owner_id, expected_version, yours=yours,
+                    record="Планові обсяги фінансування") as owner_record:
+        s = Session.object_session(owner_record)
         stage, label = _owner_stage(s, owner, owner_id)
         amendment = _amendment(s, amendment_id)
         sources = {f.id: f.name for f in s.scalars(select(FundingSource))}
@@ -509,15 +581,23 @@ def set_planned_amounts(db: Database, owner: str, owner_id: int, cells: Mapping[
             else:
                 row.amount = value
             _record(s, amendment, target, "amount", old, value, source_id=source_id, year=year, owner_label=label, **ids)
-        return changed
+        if changed:
+            bump(owner_record, expected_version)
+    return changed
 
 
 def set_passport_amounts(db: Database, cells: Mapping[tuple[int, int], str | Decimal | None],
-                         amendment_id: int | None = None) -> int:
-    """Write table 1.7 of the passport, (source_id, year) → text; empty removes the amount."""
+                         amendment_id: int | None = None, *, expected_version: int) -> int:
+    """Write table 1.7 of the passport, (source_id, year) → text; empty removes the amount.
+
+    ``expected_version`` is the Program's version the form was filled from (PassportGrid.version)."""
     require(db, OPERATOR)
-    with db.changing("Змінено обсяги фінансування в паспорті Програми") as s:
-        program = _program(s)
+    with db.reading() as s:
+        program_id = _program(s).id
+    with _amounts_conflict(db, cells, lambda: passport_amounts(db)) as yours, \
+            editing(db, "Змінено обсяги фінансування в паспорті Програми", Program, program_id, expected_version,
+                    yours=yours, record="Паспорт Програми") as program:
+        s = Session.object_session(program)
         amendment = _amendment(s, amendment_id)
         sources = {f.id: f.name for f in s.scalars(select(FundingSource))}
         parsed = {}
@@ -544,7 +624,17 @@ def set_passport_amounts(db: Database, cells: Mapping[tuple[int, int], str | Dec
                 row.amount = value
             _record(s, amendment, "passport_funding", "amount", old, value, source_id=source_id, year=year,
                     owner_label="Паспорт Програми")
-        return changed
+        if changed:
+            bump(program, expected_version)
+    return changed
+
+
+def passport_grid(db: Database) -> PassportGrid:
+    """The passport's amounts and the Program's version, read together (for the edit form)."""
+    with db.reading() as s:
+        program = _program(s)
+        return PassportGrid({(p.source_id, p.year): p.amount for p in s.scalars(
+            select(PassportFunding).where(PassportFunding.program_id == program.id))}, program.version)
 
 
 def passport_amounts(db: Database) -> dict[tuple[int, int], Decimal]:

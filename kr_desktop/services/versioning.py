@@ -90,19 +90,35 @@ def editing(db: Database, label: str, model, record_id: Any, expected_version: i
             record: str | None = None, role: str = OPERATOR) -> Iterator[Any]:
     """Load-check-apply in one journaled transaction; yields the record to change."""
     require(db, role)
-    try:
+    with stale_is_conflict(db, model, record_id, expected_version, record=record, yours=yours, labels=labels):
         with db.changing(label) as session:
             obj = load_checked(session, model, record_id, expected_version, record=record, yours=yours,
                                labels=labels)
             yield obj
             _bump_if_only_links_changed(session, obj, expected_version)
             session.flush()
+
+
+@contextmanager
+def stale_is_conflict(db: Database, model, record_id: Any, expected_version: int, *,
+                      record: str | None = None, yours: dict[str, Any] | None = None,
+                      labels: dict[str, str] | None = None) -> Iterator[None]:
+    """Around a ``db.changing`` block that checked a version itself (``load_checked``): a save by
+    someone else between that check and our UPDATE (StaleDataError) is reported as ConflictError."""
+    try:
+        yield
     except StaleDataError:
-        # Saved by someone else between our check and our UPDATE: report it like any conflict.
         with db.reading() as session:
             load_checked(session, model, record_id, expected_version, record=record, yours=yours,
                          labels=labels)
         raise  # the version matched after all: a genuine bug, not a conflict
+
+
+def bump(obj, expected_version: int) -> None:
+    """Count a change of a record's dependent rows (its planned amounts, its links) as a new
+    version of the record itself, so a form filled from the old version is refused."""
+    if obj.version == expected_version:
+        obj.version = expected_version + 1
 
 
 def _bump_if_only_links_changed(session: Session, obj, expected_version: int) -> None:

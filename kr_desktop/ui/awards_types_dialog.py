@@ -94,8 +94,10 @@ class AwardTypesDialog(QDialog):
         item = self.list.currentItem()
         if item is None:
             return
-        type_id = item.data(Qt.ItemDataRole.UserRole).id
-        perform(self, self.context, "awards", award_types.update_award_type, self.context.db, type_id, self.data())
+        info = item.data(Qt.ItemDataRole.UserRole)
+        type_id = info.id
+        perform(self, self.context, "awards", award_types.update_award_type, self.context.db, type_id, self.data(),
+                info.version)
         self.reload(type_id)
 
 

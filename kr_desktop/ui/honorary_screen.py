@@ -148,7 +148,8 @@ class HonoraryScreen(QWidget):
         if citizen is None:
             return
         perform(self, self.context, "awards", honorary.save_book_entry, self.db, citizen.person_id,
-                self.entry.value(), self.decision.toPlainText(), self.biography.toPlainText(), self.new_portrait)
+                self.entry.value(), self.decision.toPlainText(), self.biography.toPlainText(), self.new_portrait,
+                expected_version=citizen.book_version)
 
     def print_list(self, path: str | None = None) -> Path | None:
         if not path:

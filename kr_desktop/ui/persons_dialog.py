@@ -202,16 +202,17 @@ class PersonDialog(QDialog):
             if answer != QMessageBox.StandardButton.No:
                 return None
         if self.person_id:
+            # One change with the photo, checked against the version this form was filled from.
+            photo = self.photo if self.photo_changed else persons.KEEP_PHOTO
             person_id = perform(self, self.context, "awards", persons.update_person, db, self.person_id, data,
-                                self.version)
+                                self.version, photo=photo)
             if person_id is None:
                 return None
         else:
-            person_id = perform(self, self.context, "awards", persons.create_person, db, data, allow_duplicate=True)
+            person_id = perform(self, self.context, "awards", persons.create_person, db, data, allow_duplicate=True,
+                                photo=self.photo)
             if person_id is None:
                 return None
             self.person_id = person_id
-        if self.photo_changed:
-            perform(self, self.context, "awards", persons.set_photo, db, person_id, self.photo)
         self.accept()
         return person_id

@@ -49,6 +49,7 @@ class MeasureDialog(QDialog):
         self.setWindowTitle(t.MEASURE_DIALOG)
         self.resize(720, 560)
         current = pe.measure_for_edit(context.db, measure_id) if measure_id else None
+        self.version = current.version if current else None  # the version this form was filled from
         self.text = QPlainTextEdit(current.text if current else "")
         self.text.setObjectName("measureText")
         self.deadline = QLineEdit(current.deadline_phrase if current else "")
@@ -92,7 +93,8 @@ class MeasureDialog(QDialog):
                 self.amendment.currentData())
         if self.measure_id:
             done = perform(self, self.context, "program",
-                           lambda: pe.update_measure(self.context.db, self.measure_id, *args) or self.measure_id)
+                           lambda: pe.update_measure(self.context.db, self.measure_id, *args,
+                                                     expected_version=self.version) or self.measure_id)
         else:
             done = perform(self, self.context, "program", pe.add_measure, self.context.db, self.direction_id, *args)
         if done is None:
@@ -111,13 +113,15 @@ class FundingDialog(QDialog):
         self.context, self.owner, self.owner_id = context, owner, owner_id
         db = context.db
         if owner == "passport":
-            amounts = pe.passport_amounts(db)
+            passport = pe.passport_grid(db)
+            amounts, self.version = passport.amounts, passport.version
             sources = tuple(pe.list_sources(db))
             years = tuple(sorted({y for _s, y in amounts})) or ()
             label = t.EDIT_PASSPORT.rstrip("…")
         else:
             grid = pe.funding_grid(db, owner, owner_id)
             amounts, sources, years, label = grid.amounts, grid.sources, grid.years, grid.label
+            self.version = grid.version
         self.sources, self.years, self.original = sources, years, amounts
         self.setWindowTitle(f"{t.FUNDING_DIALOG}: {label}")
         self.resize(900, 420)
@@ -174,10 +178,11 @@ class FundingDialog(QDialog):
             return True
         db, amendment = self.context.db, self.amendment.currentData()
         if self.owner == "passport":
-            done = perform(self, self.context, "program", pe.set_passport_amounts, db, cells, amendment)
+            done = perform(self, self.context, "program", pe.set_passport_amounts, db, cells, amendment,
+                           expected_version=self.version)
         else:
             done = perform(self, self.context, "program", pe.set_planned_amounts, db, self.owner, self.owner_id,
-                           cells, amendment)
+                           cells, amendment, expected_version=self.version)
         if done is None:
             return False
         self.accept()
@@ -238,7 +243,8 @@ class ExecutorsDialog(QDialog):
             if not ok:
                 return
         if perform(self, self.context, "program",
-                   lambda: pe.rename_executor(self.context.db, current.id, name, current.short_name) or True):
+                   lambda: pe.rename_executor(self.context.db, current.id, name, current.short_name,
+                                              expected_version=current.version) or True):
             self.reload()
 
     def merge(self, keep_id: int | None = None) -> None:

@@ -156,10 +156,11 @@ class ProgramScreen(QWidget):
         if kind == "measure":
             self.measure_dialog(node_id).exec()
         elif kind == "direction":
-            current = index.data(Qt.ItemDataRole.DisplayRole).split(". ", 1)[-1]
-            name, ok = QInputDialog.getText(self, t.EDIT_EDIT.rstrip("…"), t.DIRECTION_NAME_PROMPT, text=current)
+            current = pe.direction_for_edit(self.db, node_id)  # with the version the dialog starts from
+            name, ok = QInputDialog.getText(self, t.EDIT_EDIT.rstrip("…"), t.DIRECTION_NAME_PROMPT, text=current.name)
             if ok:
-                perform(self, self.context, "program", lambda: pe.update_direction(self.db, node_id, name) or True)
+                perform(self, self.context, "program", lambda: pe.update_direction(
+                    self.db, node_id, name, expected_version=current.version) or True)
         else:
             self._refuse(t.WHAT_ITEM)
 
