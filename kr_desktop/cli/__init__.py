@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "kr_desktop.cli.awards_cmds",
     "kr_desktop.cli.program_reports",
     "kr_desktop.cli.events_cmds",
+    "kr_desktop.cli.demo_cmds",
 ]
 
 
