@@ -13,14 +13,39 @@ import json
 import uuid
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import Column, event, func, inspect, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.base import NO_VALUE
 
 from kr_desktop.db.models.system import JournalEntry
 
 # Tables whose rows are not journaled: the journal itself, and Alembic's bookkeeping.
 NOT_JOURNALED = {"journal_entry", "alembic_version"}
 HIDDEN = "(приховано)"
+# Key of a deleted record's "before" values naming rows the database itself deleted or unlinked
+# with it (ON DELETE CASCADE / SET NULL) that the journal never saw: such a delete cannot be undone.
+LOST_WITH_DELETE = "_lost"
+
+
+def link_order_column(rel) -> Column | None:
+    """The ordering column of a many-to-many link table (measure_executor.position), if any:
+    such links are journaled as an ordered list, not as a set."""
+    if rel.secondary is None or not rel.order_by:
+        return None
+    for clause in rel.order_by:
+        column = getattr(clause, "element", clause)  # unwrap .asc() / .desc()
+        if isinstance(column, Column) and column.table is rel.secondary:
+            return column
+    return None
+
+
+def _links_before(state, rel) -> list:
+    """The link collection as it was loaded (in its order), before this flush's changes."""
+    original = state.committed_state.get(rel.key, NO_VALUE)
+    if original is not NO_VALUE and original is not None:
+        return list(original)
+    hist = state.attrs[rel.key].history
+    return list(hist.unchanged) + list(hist.deleted)
 
 
 def _plain(value: Any) -> Any:
@@ -59,10 +84,39 @@ def _columns(obj, committed: bool) -> dict[str, Any]:
             # Never loaded, so not changed: recording it would mean [] before and the full list
             # after (a false change), and a query inside the flush.
             continue
-        hist = state.attrs[rel.key].history
-        items = (list(hist.unchanged) + list(hist.deleted)) if committed else list(getattr(obj, rel.key))
-        values[rel.key] = sorted(_record_id(item) for item in items)
+        items = _links_before(state, rel) if committed else list(getattr(obj, rel.key))
+        ids = [_record_id(item) for item in items]
+        values[rel.key] = ids if link_order_column(rel) is not None else sorted(ids)
     return values
+
+
+def _lost_with_delete(session: Session, obj) -> dict[str, int]:
+    """Rows that ON DELETE CASCADE / SET NULL would change behind the ORM's back when ``obj`` is
+    deleted in this flush (children the service did not delete or unlink itself), per table."""
+    state = inspect(obj)
+    if not state.identity or len(state.identity) != 1:
+        return {}
+    key = state.identity[0]
+    table = obj.__table__
+    journaled_links = {rel.secondary for rel in state.mapper.relationships if rel.secondary is not None}
+    lost: dict[str, int] = {}
+    for other in table.metadata.sorted_tables:
+        if other.name in NOT_JOURNALED or other in journaled_links:
+            continue
+        for fk in other.foreign_keys:
+            if fk.column.table is not table or (fk.ondelete or "").upper() not in ("CASCADE", "SET NULL"):
+                continue
+            query = select(func.count()).select_from(other).where(fk.parent == key)
+            handled = [o for o in session.deleted if getattr(o, "__table__", None) is other]
+            handled += [o for o in session.dirty if getattr(o, "__table__", None) is other
+                        and getattr(o, inspect(o).mapper.get_property_by_column(fk.parent).key) != key]
+            primary = list(other.primary_key.columns)
+            if handled and len(primary) == 1:
+                query = query.where(primary[0].not_in([inspect(o).identity[0] for o in handled]))
+            count = session.connection().execute(query).scalar() or 0
+            if count:
+                lost[other.name] = lost.get(other.name, 0) + count
+    return lost
 
 
 def _load_links(obj) -> None:
@@ -101,7 +155,11 @@ def _remember_changes(session: Session, _context, _instances) -> None:
     for obj in session.deleted:
         if obj.__table__.name not in NOT_JOURNALED:
             _load_links(obj)  # a deleted record's links are part of what undo must put back
-            pending.append(("delete", obj, _columns(obj, committed=True)))
+            before = _columns(obj, committed=True)
+            lost = _lost_with_delete(session, obj)
+            if lost:
+                before[LOST_WITH_DELETE] = lost
+            pending.append(("delete", obj, before))
     for obj in session.new:
         if obj.__table__.name not in NOT_JOURNALED:
             pending.append(("insert", obj, None))

@@ -253,6 +253,15 @@ def _record(session: Session, amendment: Amendment | None, target: str, field: s
                                 **owner))
 
 
+def _detach_history(session: Session, column, owner_id: int) -> None:
+    """Before deleting a direction or measure: its amendment history loses the link through the
+    ORM (journaled), not through the database's ON DELETE SET NULL (which the journal never sees),
+    so undoing the deletion links the history back."""
+    for change in session.scalars(select(AmendmentChange).where(column == owner_id)):
+        setattr(change, column.key, None)
+    session.flush()
+
+
 def _text(value) -> str | None:
     if value is None:
         return None
@@ -318,6 +327,7 @@ def delete_direction(db: Database, direction_id: int) -> None:
                             "спочатку видаліть або перенесіть їх.")
         for row in list(direction.funding):
             s.delete(row)
+        _detach_history(s, AmendmentChange.direction_id, direction.id)
         stage_id, number = direction.stage_id, direction.number
         s.delete(direction)
         s.flush()
@@ -434,6 +444,7 @@ def delete_measure(db: Database, measure_id: int) -> None:
                             "його не можна видалити, щоб не втратити історію виконання.")
         for row in list(measure.funding):
             s.delete(row)
+        _detach_history(s, AmendmentChange.measure_id, measure.id)
         direction_id, position = measure.direction_id, measure.position
         s.delete(measure)
         s.flush()

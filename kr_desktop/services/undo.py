@@ -22,7 +22,7 @@ from sqlalchemy import Boolean, Date, DateTime, LargeBinary, Numeric, event, ins
 from sqlalchemy.orm import Session
 
 from kr_desktop.db.engine import Database
-from kr_desktop.db.journal import _columns, _dump
+from kr_desktop.db.journal import LOST_WITH_DELETE, _columns, _dump, link_order_column
 from kr_desktop.db.models import Base, JournalEntry
 from kr_desktop.db.types import Money
 from kr_desktop.errors import ConflictError, UserError
@@ -136,6 +136,7 @@ def revert_changeset(db: Database, changeset: str, label: str) -> tuple[str, fro
                                .order_by(JournalEntry.id)).all()
         if not rows:
             raise UserError("У журналі немає записів цієї зміни: скасувати нічого.")
+        _refuse_lost_rows(rows, label)
         first: dict[tuple[str, str], JournalEntry] = {}
         last: dict[tuple[str, str], JournalEntry] = {}
         for row in rows:
@@ -150,11 +151,40 @@ def revert_changeset(db: Database, changeset: str, label: str) -> tuple[str, fro
             obj = session.get(models[table], _identity(models[table], record_id))
             _check_unchanged(session, obj, row, label)
             loaded[key] = obj
-        for key, row in first.items():
+        # Back in the reverse order of the change, one record at a time: a change that renumbered
+        # records one by one (positions kept unique) is renumbered back the same way.
+        for key in sorted(first, key=lambda k: last[k].id, reverse=True):
+            row = first[key]
             target = json.loads(row.before) if row.before else None
-            _restore(session, models[key[0]], loaded[key], target)
-        session.flush()
+            links = _restore(session, models[key[0]], loaded[key], target)
+            session.flush()
+            for rel, obj, wanted in links:
+                _write_link_order(session, rel, obj, wanted)
     return new_changeset, frozenset(area_of(models[table]) for table in models)
+
+
+def _refuse_lost_rows(rows, label: str) -> None:
+    """A delete that took rows with it through ON DELETE CASCADE / SET NULL cannot be undone:
+    the journal never saw those rows, so putting back only the record would be a half undo."""
+    for row in rows:
+        before = json.loads(row.before) if row.before else {}
+        lost = before.get(LOST_WITH_DELETE) if isinstance(before, dict) else None
+        if lost:
+            what = ", ".join(f"«{table_label(table)}» ({count})" for table, count in sorted(lost.items()))
+            raise UserError(f"{label} неможливе: разом із записом «{table_label(row.table_name)}» №{row.record_id} "
+                            f"база даних вилучила пов’язані записи ({what}), яких журнал не зберіг. "
+                            "Нічого не змінено.")
+
+
+def _write_link_order(session: Session, rel, obj, wanted: list) -> None:
+    """Put the ordering column of the link rows (measure_executor.position) back as journaled."""
+    order = link_order_column(rel)
+    (parent_column, link_parent), = rel.synchronize_pairs
+    (_target_column, link_target), = rel.secondary_synchronize_pairs
+    parent = getattr(obj, inspect(obj).mapper.get_property_by_column(parent_column).key)
+    for position, ident in enumerate(wanted):
+        session.execute(rel.secondary.update().where(link_parent == parent, link_target == ident)
+                        .values({order.name: position}))
 
 
 def area_of(model) -> str:
@@ -209,7 +239,11 @@ def _check_unchanged(session: Session, obj, row: JournalEntry, label: str) -> No
         raise ConflictError(f"{label} неможливе: {what} вилучено після цієї зміни. Нічого не змінено.",
                             record=what, yours=expected, theirs={})
     current = _snapshot(obj, expected)
-    keys = sorted(k for k in expected if current.get(k) != expected[k])
+    links = {rel.key for rel in inspect(obj).mapper.relationships if rel.secondary is not None}
+    # Links compare as sets here: an ORM append leaves the new link's position to the service, so
+    # the journaled order may differ from the stored one without anyone having changed it.
+    keys = sorted(k for k in expected if (sorted(map(str, current.get(k) or [])) != sorted(map(str, expected[k] or []))
+                                          if k in links else current.get(k) != expected[k]))
     if keys:
         last = session.execute(select(JournalEntry.actor, JournalEntry.at)
                                .where(JournalEntry.table_name == row.table_name,
@@ -240,11 +274,13 @@ def _from_json(column, value: Any) -> Any:
     return value
 
 
-def _restore(session: Session, model, obj, target: dict[str, Any] | None) -> None:
+def _restore(session: Session, model, obj, target: dict[str, Any] | None) -> list[tuple[Any, Any, list]]:
+    """Put one record back to ``target``; returns the ordered links whose order must be written
+    after the flush (relationship, record, wanted ids in order)."""
     mapper = inspect(model)
     if target is None:
         session.delete(obj)
-        return
+        return []
     if obj is None:
         obj = model()
         session.add(obj)
@@ -262,24 +298,28 @@ def _restore(session: Session, model, obj, target: dict[str, Any] | None) -> Non
         setattr(obj, attr.key, _from_json(column, target[column.name]))
         columns_changed = True
     links_changed = False
+    ordered_links = []
     for rel in mapper.relationships:
         if rel.secondary is None or rel.viewonly or rel.key not in target:
             continue
         wanted = [_identity(rel.mapper.class_, rid) for rid in target[rel.key]]
+        ordered = link_order_column(rel) is not None
         collection = getattr(obj, rel.key)
         have = {inspect(item).identity[0] if len(inspect(item).identity) == 1 else inspect(item).identity: item
                 for item in collection}
-        for ident, item in have.items():
-            if ident not in wanted:
-                collection.remove(item)
-                links_changed = True
+        if (list(have) == wanted) if ordered else (set(have) == set(wanted)):
+            continue
+        items = []
         for ident in wanted:
-            if ident not in have:
-                other = session.get(rel.mapper.class_, ident)
-                if other is None:
-                    raise UserError(f"Скасування неможливе: пов’язаний запис «{rel.mapper.class_.__tablename__}» "
-                                    f"№{ident} уже вилучено.")
-                collection.append(other)
-                links_changed = True
+            other = have.get(ident) or session.get(rel.mapper.class_, ident)
+            if other is None:
+                raise UserError(f"Скасування неможливе: пов’язаний запис «{table_label(rel.mapper.class_.__tablename__)}» "
+                                f"№{ident} уже вилучено.")
+            items.append(other)
+        setattr(obj, rel.key, items)
+        links_changed = True
+        if ordered:
+            ordered_links.append((rel, obj, wanted))
     if version_key and links_changed and not columns_changed and inspect(obj).persistent:
         setattr(obj, version_key, getattr(obj, version_key) + 1)
+    return ordered_links
