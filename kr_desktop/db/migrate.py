@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 
+# Alembic is imported only to migrate: opening an up-to-date database reads the revision ids
+# from the migration files and the database's alembic_version table directly (importing alembic
+# costs about as much as starting a bare Qt window; tests/test_perf_lazy_imports.py checks
+# that both ways give the same answers).
 
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -17,7 +19,9 @@ APP_MARKER_KEY = "application"
 APP_MARKER_VALUE = "kr_desktop"
 
 
-def alembic_config(connection: Connection | None = None) -> Config:
+def alembic_config(connection: Connection | None = None):
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -25,20 +29,49 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
-def script_directory() -> ScriptDirectory:
+def script_directory():
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
+_REVISION = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(?:['\"]([^'\"]+)['\"]|None)", re.M)
+
+
+@lru_cache(maxsize=1)
+def _revision_graph() -> dict[str, str | None]:
+    """revision id → down_revision id, read from the migration files (as Alembic reads them)."""
+    graph: dict[str, str | None] = {}
+    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(source), _DOWN.search(source)
+        if revision:
+            graph[revision[1]] = down[1] if down else None
+    return graph
+
+
 def head_revision() -> str:
-    return script_directory().get_current_head()
+    graph = _revision_graph()
+    heads = set(graph) - {down for down in graph.values() if down}
+    if len(heads) != 1:  # a branched history: let Alembic say what is wrong
+        return script_directory().get_current_head()
+    return heads.pop()
 
 
 def known_revisions() -> set[str]:
-    return {rev.revision for rev in script_directory().walk_revisions()}
+    return set(_revision_graph())
 
 
 def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    rows = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if len(rows) > 1:  # several heads: Alembic's own error
+        from alembic.runtime.migration import MigrationContext
+
+        return MigrationContext.configure(connection).get_current_revision()
+    return rows[0] if rows else None
 
 
 def is_our_database(connection: Connection) -> bool:
@@ -51,5 +84,7 @@ def is_our_database(connection: Connection) -> bool:
 
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision, in one transaction."""
+    from alembic import command
+
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), "head")

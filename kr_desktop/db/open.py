@@ -17,7 +17,6 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
 from kr_desktop.db import migrate
-from kr_desktop.db.builtin.loader import load_builtin
 from kr_desktop.db.engine import Database, is_url, make_engine, sqlite_url
 from kr_desktop.errors import DatabaseFileError
 
@@ -123,6 +122,8 @@ def create_from_builtin(path: Path) -> None:
         engine = make_engine(sqlite_url(temp))
         migrate.upgrade(engine)
         database = Database(engine, str(temp))
+        from kr_desktop.db.builtin.loader import load_builtin  # only when creating
+
         with database.session() as session:
             load_builtin(session, database.actor)
         with engine.connect() as connection:
@@ -179,6 +180,8 @@ def _open_url(url: str, upgrade: bool) -> Database:
             _resync_sequences(engine)
         database = Database(engine, url)
         if empty:
+            from kr_desktop.db.builtin.loader import load_builtin
+
             with database.session() as session:
                 load_builtin(session, database.actor)
         return database

@@ -25,6 +25,7 @@ from typing import Any, Iterable, Sequence
 from sqlalchemy import false as sa_false
 from sqlalchemy import func, select
 
+from kr_desktop.cancel import checkpoint
 from kr_desktop.db.engine import Database
 from kr_desktop.db.journal import journal_info
 from kr_desktop.db.models import Award, AwardType, IssuedCertificate, JournalEntry, Person
@@ -383,7 +384,9 @@ def _check_against_register(db: Database, plan: ImportPlan) -> None:
 def preview_import(db: Database, path: str | Path) -> ImportPlan:
     """Everything the import would do, and every problem; nothing is written."""
     header, data, header_row = read_sheet(path)
+    checkpoint()  # the window's «Скасувати» (kr_desktop.cancel): nothing written yet
     plan = validate_rows(header, data, catalog_of(db), first_row=header_row + 1)
+    checkpoint()
     if plan.rows and not plan.problems:
         _check_against_register(db, plan)
     return plan
@@ -470,6 +473,7 @@ def import_awards(db: Database, path: str | Path, dry_run: bool = False) -> Impo
             connection.execute(IssuedCertificate.__table__.insert(), ledger)
         if journal:
             connection.execute(JournalEntry.__table__.insert(), journal)
+        checkpoint()  # cancelled now: the transaction rolls back, no row stays
     return plan
 
 

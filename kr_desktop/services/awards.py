@@ -370,15 +370,23 @@ SORTS = {
     "award": (AwardType.position, Award.degree, Person.sort_key, Award.id),
     "date": (Award.act_date.desc(), Person.sort_key, Award.id),
     "certificate": (AwardType.position, Award.certificate_number, Award.id),
+    "presented": (Award.presented_on, Person.sort_key, Award.id),
 }
 
 
+def reversed_order(keys) -> list:
+    """ORDER BY terms in the opposite direction (a header clicked a second time)."""
+    return [key.element.asc() if getattr(key, "modifier", None) is not None and key.modifier.__name__ == "desc_op"
+            else key.desc() for key in keys]
+
+
 def query_awards(db: Database, flt: AwardFilter = AwardFilter(), offset: int = 0, limit: int | None = 100,
-                 sort: str = "name") -> list[AwardRow]:
+                 sort: str = "name", descending: bool = False) -> list[AwardRow]:
     """A page of the register, filtered, sorted and paged by the database."""
+    order = reversed_order(SORTS[sort]) if descending else SORTS[sort]
     query = (select(*_ROW_COLUMNS).join(Person, Person.id == Award.person_id)
              .join(AwardType, AwardType.id == Award.award_type_id)
-             .where(*_conditions(flt)).order_by(*SORTS[sort]).offset(offset))
+             .where(*_conditions(flt)).order_by(*order).offset(offset))
     if limit is not None:
         query = query.limit(limit)
     with db.reading() as session:
@@ -416,13 +424,19 @@ class AwardGroup:
 
 
 def award_list(db: Database, flt: AwardFilter = AwardFilter(include_revoked=False)) -> list[AwardGroup]:
-    rows = query_awards(db, flt, limit=None, sort="award")
+    return group_awards(query_awards(db, flt, limit=None, sort="award"))
+
+
+def group_awards(rows: list[AwardRow]) -> list[AwardGroup]:
+    """Rows sorted by award and degree → one group per award and degree (in linear time)."""
     groups: list[AwardGroup] = []
-    for row in rows:
-        if not groups or (groups[-1].award_type_id, groups[-1].degree) != (row.award_type_id, row.degree):
-            groups.append(AwardGroup(row.award_name, row.award_type_id, row.degree, ()))
-        last = groups[-1]
-        groups[-1] = AwardGroup(last.title, last.award_type_id, last.degree, last.rows + (row,))
+    start = 0
+    for i in range(1, len(rows) + 1):
+        if i == len(rows) or (rows[i].award_type_id, rows[i].degree) != (rows[start].award_type_id,
+                                                                          rows[start].degree):
+            first = rows[start]
+            groups.append(AwardGroup(first.award_name, first.award_type_id, first.degree, tuple(rows[start:i])))
+            start = i
     return groups
 
 

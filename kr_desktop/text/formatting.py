@@ -24,7 +24,8 @@ def format_date(value: dt.date | None) -> str:
     """``21.12.2016``: the table form (babel's short form has a two-digit year)."""
     if value is None:
         return ""
-    return _babel_date(value, "dd.MM.yyyy", locale=LOCALE)
+    # babel's "dd.MM.yyyy", written directly: long tables format thousands of dates
+    return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
 
 
 def format_date_long(value: dt.date | None) -> str:
@@ -63,4 +64,10 @@ def format_half_year(year: int, half: int) -> str:
 
 
 def format_int(value: int) -> str:
+    # babel's uk_UA "#,##0" (groups of three with U+00A0), written directly: tables number
+    # thousands of rows (tests/test_perf_formatting.py compares the two)
+    return f"{value:,}".replace(",", "\u00a0")
+
+
+def _babel_int(value: int) -> str:
     return _no_narrow_spaces(_babel_decimal(value, "#,##0", locale=LOCALE))

@@ -13,6 +13,7 @@ from kr_desktop.services import award_import
 from kr_desktop.text.formatting import format_date
 from kr_desktop.ui import awards_texts as t
 from kr_desktop.ui.context import AppContext
+from kr_desktop.ui import jobs
 from kr_desktop.ui.operations import perform
 
 
@@ -83,10 +84,13 @@ class ImportDialog(QDialog):
                 return
         self.path = path
         try:
-            self.plan = award_import.preview_import(self.context.db, path)
+            self.plan = jobs.run(self, t.IMPORT_READING, lambda: award_import.preview_import(self.context.db, path))
         except UserError as exc:
             self.plan = None
             self.summary.setText(exc.message)
+            self.run_button.setEnabled(False)
+            return
+        if self.plan is None:  # cancelled while reading
             self.run_button.setEnabled(False)
             return
         plan = self.plan
@@ -105,7 +109,9 @@ class ImportDialog(QDialog):
     def run(self) -> bool:
         if not self.path:
             return False
-        plan = perform(self, self.context, "awards", award_import.import_awards, self.context.db, self.path)
+        db, path = self.context.db, self.path
+        plan = perform(self, self.context, "awards", jobs.run, self, t.IMPORT_RUNNING,
+                       lambda: award_import.import_awards(db, path))
         if plan is None:
             return False
         self.summary.setText(t.IMPORT_DONE.format(rows=len(plan.rows)))

@@ -18,9 +18,13 @@ class PagedTableModel(QAbstractTableModel):
     """Rows come from ``fetch(offset, limit)`` a page at a time; ``count()`` gives the total."""
 
     def __init__(self, columns: Sequence[str], fetch: Callable[[int, int], list], count: Callable[[], int],
-                 cells: Callable[[Any], Sequence[str]], parent=None):
+                 cells: Callable[[Any], Sequence[str]], parent=None, sort_keys: Sequence[str | None] = ()):
         super().__init__(parent)
         self._columns = tuple(columns)
+        # The service's sort per column (None: not sortable); fetch() reads sort_key/descending.
+        self.sort_keys = tuple(sort_keys)
+        self.sort_key = self.sort_keys[0] if self.sort_keys else None
+        self.descending = False
         self._fetch, self._count, self._cells = fetch, count, cells
         self._total = 0
         self._pages: dict[int, list] = {}
@@ -30,6 +34,17 @@ class PagedTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         self._total = self._count()
+        self.endResetModel()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """A header click: the database sorts; the number of rows stays, so no count again."""
+        key = self.sort_keys[column] if column < len(self.sort_keys) else None
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key is None or (key, descending) == (self.sort_key, self.descending):
+            return
+        self.sort_key, self.descending = key, descending
+        self.beginResetModel()
+        self._pages.clear()
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:

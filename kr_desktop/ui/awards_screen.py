@@ -88,9 +88,10 @@ class AwardsScreen(QWidget):
 
         self.awards_view = _table("awardsTable")
         self.persons_view = _table("personsTable")
-        self.awards_model = PagedTableModel(t.AWARD_COLUMNS, self._fetch_awards, self._count_awards, award_cells, self)
+        self.awards_model = PagedTableModel(t.AWARD_COLUMNS, self._fetch_awards, self._count_awards, award_cells, self,
+                                            ("name", "award", "date", "certificate", "presented"))
         self.persons_model = PagedTableModel(t.PERSON_COLUMNS, self._fetch_persons, self._count_persons,
-                                             person_cells, self)
+                                             person_cells, self, ("name", "birth_date", "work", "deceased"))
         self.awards_view.setModel(self.awards_model)
         self.persons_view.setModel(self.persons_model)
         for view, widths in ((self.awards_view, (300, 420, 300, 110)), (self.persons_view, (330, 120, 420))):
@@ -98,6 +99,8 @@ class AwardsScreen(QWidget):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             for column, width in enumerate(widths):
                 view.setColumnWidth(column, width)
+            header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+            view.setSortingEnabled(True)  # a header click sorts in SQL (PagedTableModel.sort)
         self.awards_view.doubleClicked.connect(lambda _i: self.open_current())
         self.persons_view.doubleClicked.connect(lambda _i: self.open_current())
         self.tabs = QTabWidget()
@@ -148,13 +151,15 @@ class AwardsScreen(QWidget):
                                   act_number=self.act_filter.text().strip())
 
     def _fetch_awards(self, offset: int, limit: int):
-        return awards.query_awards(self.db, self.current_filter(), offset, limit)
+        model = self.awards_model
+        return awards.query_awards(self.db, self.current_filter(), offset, limit, model.sort_key, model.descending)
 
     def _count_awards(self) -> int:
         return awards.count_awards(self.db, self.current_filter())
 
     def _fetch_persons(self, offset: int, limit: int):
-        return persons.search_persons(self.db, self.search.text(), offset, limit)
+        model = self.persons_model
+        return persons.search_persons(self.db, self.search.text(), offset, limit, model.sort_key, model.descending)
 
     def _count_persons(self) -> int:
         return persons.count_persons(self.db, self.search.text())
@@ -250,10 +255,11 @@ class AwardsScreen(QWidget):
             path = path.with_suffix("." + ("docx" if "docx" in chosen else "xlsx" if "xlsx" in chosen else "pdf"))
         return path
 
-    def _render(self, document, path: Path) -> Path:
-        from kr_desktop.reports.document import render
+    def _render(self, build, path: Path) -> Path | None:
+        from kr_desktop.ui.jobs import write_report
 
-        render(document, path)
+        if write_report(self, t.PRINTING, build, path) is None:
+            return None  # cancelled: no file
         window = self.window()
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(t.REPORT_SAVED.format(path=path))
@@ -265,7 +271,8 @@ class AwardsScreen(QWidget):
             return None
         from kr_desktop.reports.awards_lists import build_awards_list
 
-        return self._render(build_awards_list(self.db, self.current_filter()), out)
+        flt = self.current_filter()
+        return self._render(lambda: build_awards_list(self.db, flt), out)
 
     def print_journal(self, path: str | None = None) -> Path | None:
         info = next((i for i in self.types if i.id == self.type_filter.currentData()), None)
@@ -277,7 +284,8 @@ class AwardsScreen(QWidget):
             return None
         from kr_desktop.reports.awards_lists import build_certificates_journal
 
-        return self._render(build_certificates_journal(self.db, info.id, self.year_filter.currentData()), out)
+        year = self.year_filter.currentData()
+        return self._render(lambda: build_certificates_journal(self.db, info.id, year), out)
 
     def open_import(self) -> None:
         from kr_desktop.ui.awards_import_dialog import ImportDialog

@@ -25,6 +25,7 @@ SETTINGS = "Правила і підписи…"
 SAVE_REPORT_TITLE = "Зберегти звіт"
 REPORT_FILTER = "Документ PDF (*.pdf);;Документ Word (*.docx);;Книга Excel (*.xlsx)"
 REPORT_SAVED = "Звіт збережено: {path}"
+PRINTING = "Друкується звіт…"
 CHOOSE_TYPE_FOR_JOURNAL = "Оберіть у фільтрі відзнаку, до якої видаються посвідчення."
 
 AWARD_COLUMNS = ("Прізвище, ім’я, по батькові", "Відзнака", "Документ-підстава", "№ посвідчення", "Вручено")
@@ -99,6 +100,8 @@ IMPORT_SUMMARY = "Рядків: {rows}; нових осіб: {new}; наявни
 IMPORT_ERRORS = "Помилок: {count}. Виправте файл — імпорт виконується лише без помилок (усе або нічого)."
 IMPORT_WARNINGS = "Попередження: {count}."
 IMPORT_DONE = "Імпортовано відзнак: {rows}."
+IMPORT_READING = "Читається файл Excel…"
+IMPORT_RUNNING = "Імпортуються відзнаки…"
 IMPORT_COLUMNS = ("Рядок", "Особа", "Відзнака", "Документ", "№ посвідчення", "Особа в реєстрі")
 IMPORT_PERSON_NEW = "нова"
 IMPORT_PERSON_MATCHED = "наявна"

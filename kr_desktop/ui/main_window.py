@@ -11,6 +11,7 @@ from kr_desktop import __version__
 from kr_desktop.db.engine import Database
 from kr_desktop.ui import texts
 from kr_desktop.ui.context import AppContext
+from kr_desktop.ui.lazy_tabs import LazyScreens
 from kr_desktop.ui.screens import SCREENS
 from kr_desktop.services.access import ROLE_LABELS, has_role
 from kr_desktop.ui import trust_texts
@@ -26,18 +27,23 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("screens")
+        self.screens = LazyScreens(self, self.tabs, self.context)  # each built when first shown
         for spec in SCREENS:
             if not has_role(self.db, spec.min_role):
                 continue  # hidden from this role (the services refuse it anyway)
-            screen = spec.load()(self.context)
-            setattr(self, spec.attribute, screen)
-            self.tabs.addTab(screen, spec.title)
+            self.screens.add(spec)
         self.setCentralWidget(self.tabs)
         self._build_menu()
         self.statusBar().showMessage(texts.DB_STATUS.format(location=self.db.display_location))
         self.user_label = QLabel(trust_texts.STATUS_USER.format(name=self.db.actor,
                                                                 role=ROLE_LABELS.get(self.db.role, self.db.role)))
         self.statusBar().addPermanentWidget(self.user_label)
+
+    def __getattr__(self, name: str):
+        screens = self.__dict__.get("screens")  # a screen not built yet is built when asked for
+        if screens is not None and name in screens.pending:
+            return screens.build(name)
+        raise AttributeError(name)
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(texts.MENU_FILE)

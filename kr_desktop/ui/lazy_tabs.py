@@ -1,0 +1,53 @@
+"""Screens built when first shown: the main window appears with its start screen's data while
+the other screens cost nothing until the user (or code) opens them.
+
+Each tab starts as an empty placeholder; the screen replaces it when its tab becomes current or
+when code asks the window for it by attribute (``window.awards_screen``), so callers see the same
+window as when every screen was built at start.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+
+class LazyScreens:
+    def __init__(self, owner: QWidget, tabs: QTabWidget, context):
+        self.owner, self.tabs, self.context = owner, tabs, context
+        self.pending: dict[str, tuple] = {}  # attribute → (spec, placeholder)
+        tabs.currentChanged.connect(self._on_current)
+
+    def add(self, spec) -> None:
+        placeholder = QWidget()
+        self.pending[spec.attribute] = (spec, placeholder)
+        self.tabs.addTab(placeholder, spec.title)  # the first tab becomes current: built at once
+        if spec.attribute in self.pending and self.tabs.currentWidget() is placeholder:
+            self.build(spec.attribute)
+
+    def build(self, attribute: str) -> QWidget:
+        spec, placeholder = self.pending.pop(attribute)
+        screen = spec.load()(self.context)
+        setattr(self.owner, attribute, screen)
+        index = self.tabs.indexOf(placeholder)
+        current = self.tabs.currentIndex()
+        blocked = self.tabs.blockSignals(True)
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, screen, spec.title)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(blocked)
+        placeholder.deleteLater()
+        return screen
+
+    def build_all(self) -> None:
+        for attribute in list(self.pending):
+            self.build(attribute)
+
+    def _on_current(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        for attribute, (_spec, placeholder) in list(self.pending.items()):
+            if placeholder is widget:
+                self.build(attribute)
+                self.tabs.setCurrentIndex(index)
+                return

@@ -1,0 +1,66 @@
+"""Hidden hooks for the benchmark (bench/) and the start-up tests; inert unless their environment
+variable is set.
+
+``KR_DESKTOP_BENCH_SHOWN=1``: when the main window has painted itself with its data, print
+``KR_DESKTOP_SHOWN <seconds since the process started>`` to stdout and quit.
+``KR_DESKTOP_BENCH_MODULES=PATH``: at that moment also write the names in ``sys.modules`` to PATH
+(one a line), so a test can check which libraries the start loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+SHOWN_VARIABLE = "KR_DESKTOP_BENCH_SHOWN"
+MODULES_VARIABLE = "KR_DESKTOP_BENCH_MODULES"
+MARKER = "KR_DESKTOP_SHOWN"
+
+
+def wanted() -> bool:
+    return bool(os.environ.get(SHOWN_VARIABLE) or os.environ.get(MODULES_VARIABLE))
+
+
+def _process_age() -> float:
+    """Seconds since this process started (from /proc; the clock the parent measures with)."""
+    try:
+        with open("/proc/self/stat") as handle:
+            start_ticks = int(handle.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime") as handle:
+            uptime = float(handle.read().split()[0])
+        return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return time.process_time()
+
+
+class _FirstPaint(QObject):
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self.window = window
+        self.done = False
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        if not self.done and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) \
+                and watched.window() is self.window:
+            self.done = True
+            QTimer.singleShot(0, self.report)  # after this paint pass has finished
+        return False
+
+    def report(self) -> None:
+        QApplication.instance().removeEventFilter(self)
+        modules = os.environ.get(MODULES_VARIABLE)
+        if modules:
+            with open(modules, "w", encoding="utf-8") as handle:
+                handle.write("\n".join(sorted(sys.modules)))
+        print(f"{MARKER} {_process_age():.3f}", flush=True)
+        QApplication.instance().quit()
+
+
+def watch_first_paint(window: QWidget) -> None:
+    """Report and quit after the window's first paint (only when the benchmark asks)."""
+    if wanted():
+        QApplication.instance().installEventFilter(_FirstPaint(window))
