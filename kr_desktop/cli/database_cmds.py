@@ -16,5 +16,5 @@ def register(commands) -> None:
 def run_init(args: argparse.Namespace) -> int:
     db = open_db_from_args(args, create=True)
     db.dispose()
-    print(f"Базу даних готово: {db.location}")
+    print(f"Базу даних готово: {db.display_location}")  # a server address without its password
     return 0

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from kr_desktop.domain.input_checks import quoted
 from kr_desktop.errors import ValidationError
 
 
@@ -91,27 +92,36 @@ def last_ended_period(on: dt.date) -> Period:
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
 
 
+MAX_AMOUNT = Decimal("1000000000000")  # 1 трлн грн: far above any budget, far below what Money keeps
+
+
 def parse_amount(text: str | Decimal | int | None, field_label: str) -> Decimal | None:
     """«1 391 386,00», «1391386.5», «» → Decimal or None; refuses text and negatives naming the field."""
     if text is None:
         return None
-    if isinstance(text, (Decimal, int)):
+    shown = quoted(text)
+    if isinstance(text, (Decimal, int)) and not isinstance(text, bool):
         value = Decimal(text)
+        if not value.is_finite():
+            raise ValidationError(f"{field_label}: «{shown}» — не число.", field=field_label)
     else:
         raw = _SPACES.sub("", str(text)).replace(",", ".").removesuffix("грн").removesuffix(".")
         if not raw:
             return None
-        if not re.fullmatch(r"[+-]?\d+(\.\d+)?", raw):
-            raise ValidationError(f"{field_label}: «{text}» — не число. Введіть суму цифрами, "
+        if not re.fullmatch(r"[+-]?[0-9]+(\.[0-9]+)?", raw):
+            raise ValidationError(f"{field_label}: «{shown}» — не число. Введіть суму цифрами, "
                                   f"наприклад 1 391 386,00.", field=field_label)
         try:
             value = Decimal(raw)
         except InvalidOperation:  # pragma: no cover - the pattern above admits only numbers
-            raise ValidationError(f"{field_label}: «{text}» — не число.", field=field_label) from None
+            raise ValidationError(f"{field_label}: «{shown}» — не число.", field=field_label) from None
     if value < 0:
-        raise ValidationError(f"{field_label}: сума не може бути від’ємною ({text}).", field=field_label)
-    if value.as_tuple().exponent < -2:
-        raise ValidationError(f"{field_label}: не більше двох знаків після коми ({text}).", field=field_label)
+        raise ValidationError(f"{field_label}: сума не може бути від’ємною ({shown}).", field=field_label)
+    if value > MAX_AMOUNT:
+        raise ValidationError(f"{field_label}: сума завелика ({shown}); найбільша — 1 000 000 000 000,00.",
+                              field=field_label)
+    if value.as_tuple().exponent < -2 and value != value.quantize(Decimal("0.01")):
+        raise ValidationError(f"{field_label}: не більше двох знаків після коми ({shown}).", field=field_label)
     return value
 
 

@@ -60,11 +60,26 @@ def header_key(text: Any) -> str:
 _HEADER_FIELDS = {header_key(title): name for name, title in COLUMNS.items()}
 
 
+QUOTE_LIMIT = 60  # a cell value repeated in a message: its first 60 characters, then «…»
+_LONG_QUOTE = re.compile("«([^«»]{%d})[^«»]+»" % QUOTE_LIMIT)
+
+
+def cut_quotes(message: str) -> str:
+    """Quoted cell values in a message cut to QUOTE_LIMIT characters with «…»: a huge cell must
+    not be repeated in full in the list of errors."""
+    message = _LONG_QUOTE.sub(lambda m: f"«{m.group(1)}…»", str(message))
+    return message if len(message) <= 4 * QUOTE_LIMIT else message[:4 * QUOTE_LIMIT] + "…"
+
+
 @dataclass(frozen=True)
 class ImportProblem:
     row: int  # the sheet's row number (1 = the first row)
     column: str  # the header as the template writes it ("" for the whole row or sheet)
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", cut_quotes(self.message))
+        object.__setattr__(self, "column", cut_quotes(self.column))
 
     def __str__(self) -> str:
         where = f"Рядок {self.row}" + (f", стовпець «{self.column}»" if self.column else "")

@@ -20,6 +20,7 @@ from kr_desktop.db.engine import Database
 from kr_desktop.db.models import Award, AwardType, IssuedCertificate, Person
 from kr_desktop.domain import award_rules as rules
 from kr_desktop.domain.award_values import ACT_KINDS, act_kind_label, degree_phrase
+from kr_desktop.domain.input_checks import date_value, text_value
 from kr_desktop.errors import UserError, ValidationError
 from kr_desktop.services import events, stock
 from kr_desktop.services.access import OPERATOR, require
@@ -176,27 +177,45 @@ def check_award(db: Database, data: AwardInput, award_id: int | None = None) -> 
 
 
 # -- saving ------------------------------------------------------------------------------------
+_TEXTS = {"act_number": ("Номер документа", 10_000, False), "nominated_by": ("Хто подав", 2000, False),
+          "revoked_act": ("Документ про позбавлення", 120, False),
+          "revocation_reason": ("Причина позбавлення", 2000, True), "notes": ("Примітка", 20000, True),
+          "certificate_number": ("Номер посвідчення", 10_000, False)}
+_DATES = {"act_date": "Дата документа", "nomination_date": "Дата клопотання", "presented_on": "Дата вручення",
+          "revoked_on": "Дата позбавлення"}
+
+
 def _validate_input(db: Database, data: AwardInput) -> AwardInput:
     values = {f.name: getattr(data, f.name) for f in fields(AwardInput)}
-    for key in ("act_number", "nominated_by", "revoked_act", "revocation_reason", "notes"):
-        values[key] = " ".join(str(values[key] or "").split()) if key in ("act_number", "revoked_act") \
-            else str(values[key] or "").strip()
+    for key, (label, limit, multiline) in _TEXTS.items():
+        text = text_value(values[key], label, key, limit, multiline=multiline)
+        values[key] = text.strip() if multiline or key == "nominated_by" else " ".join(text.split())
+    for key, label in _DATES.items():
+        values[key] = date_value(values[key], label, key)
+    if values["degree"] is not None and (isinstance(values["degree"], bool) or not isinstance(values["degree"], int)):
+        raise ValidationError("Ступінь: оберіть ступінь відзнаки (І, ІІ, ІІІ…).", field="degree")
+    if not isinstance(values["posthumous"], bool):
+        raise ValidationError("Посмертно: так або ні.", field="posthumous")
     values["act_number"] = values["act_number"].lstrip("№ ").strip()
-    cert = " ".join(str(values["certificate_number"] or "").split()).lstrip("№ ").strip()
+    cert = values["certificate_number"].lstrip("№ ").strip()
     values["certificate_number"] = cert or None
     if len(values["act_number"]) > 32:
         raise ValidationError("Номер документа: не довше 32 знаків.", field="act_number")
     if cert and len(cert) > 64:
         raise ValidationError("Номер посвідчення: не довше 64 знаків.", field="certificate_number")
-    if values["act_kind"] is not None and values["act_kind"] not in ACT_KINDS:
+    if values["act_kind"] is not None and not (isinstance(values["act_kind"], str) and values["act_kind"] in ACT_KINDS):
         raise ValidationError("Оберіть вид документа-підстави.", field="act_kind")
     if values["amount"] is not None:
         try:
             amount = Decimal(str(values["amount"]).replace(",", ".").replace(" ", "").replace("\u00a0", ""))
         except InvalidOperation:
             raise ValidationError("Сума: введіть число, наприклад 1000,00.", field="amount") from None
+        if not amount.is_finite() or isinstance(values["amount"], bool):
+            raise ValidationError("Сума: введіть число, наприклад 1000,00.", field="amount")
         if amount < 0 or amount > Decimal("100000000"):
             raise ValidationError("Сума має бути від 0 до 100 000 000 грн.", field="amount")
+        if amount.as_tuple().exponent < -2 and amount != amount.quantize(Decimal("0.01")):
+            raise ValidationError("Сума: не більше двох знаків після коми.", field="amount")
         values["amount"] = amount
     if values["revoked_on"] is None and (values["revoked_act"] or values["revocation_reason"]):
         raise ValidationError("Позбавлення відзнаки: вкажіть дату.", field="revoked_on")

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from kr_desktop.db.engine import Database
 from kr_desktop.db.models import Award, HonoraryBookEntry, Person
+from kr_desktop.domain.input_checks import date_value, text_value
 from kr_desktop.errors import UserError, ValidationError
 from kr_desktop.services.access import OPERATOR, require
 from kr_desktop.services.versioning import load_checked, stale_is_conflict
@@ -91,11 +92,21 @@ def _describe(p: PersonRow) -> str:
     return f"{p.display_name}{born}"
 
 
+TEXT_LIMITS = {"workplace": ("Місце роботи", 2000), "position": ("Посада", 2000), "contacts": ("Контакти", 2000),
+               "notes": ("Примітка", 20000)}
+
+
 def _clean(data: PersonInput) -> PersonInput:
-    cleaned = replace(data, **{f.name: " ".join(str(getattr(data, f.name) or "").split())
-                               for f in fields(PersonInput) if f.name in ("surname", "name", "patronymic")})
-    cleaned = replace(cleaned, workplace=(cleaned.workplace or "").strip(), position=(cleaned.position or "").strip(),
-                      contacts=(cleaned.contacts or "").strip(), notes=(cleaned.notes or "").strip())
+    names = {}
+    for key, label in (("surname", "Прізвище"), ("name", "Ім’я"), ("patronymic", "По батькові")):
+        names[key] = " ".join(text_value(getattr(data, key), label, key, 10_000).split())
+    texts = {key: text_value(getattr(data, key), label, key, limit, multiline=key == "notes").strip()
+             for key, (label, limit) in TEXT_LIMITS.items()}
+    cleaned = replace(data, **names, **texts, birth_date=date_value(data.birth_date, "Дата народження", "birth_date"),
+                      death_date=date_value(data.death_date, "Дата смерті", "death_date"),
+                      deceased=bool(data.deceased) if isinstance(data.deceased, (bool, int)) else data.deceased)
+    if not isinstance(cleaned.deceased, bool):
+        raise ValidationError("Помер(ла): так або ні.", field="deceased")
     if not cleaned.surname:
         raise ValidationError("Вкажіть прізвище.", field="surname")
     for name, label in (("surname", "Прізвище"), ("name", "Ім’я"), ("patronymic", "По батькові")):
@@ -104,7 +115,7 @@ def _clean(data: PersonInput) -> PersonInput:
             raise ValidationError(f"{label}: не довше 120 знаків.", field=name)
         if any(ch.isdigit() or ord(ch) < 32 for ch in value):
             raise ValidationError(f"{label}: цифри й службові символи не допускаються.", field=name)
-    if cleaned.sex not in (None, "ч", "ж"):
+    if not (cleaned.sex is None or (isinstance(cleaned.sex, str) and cleaned.sex in ("ч", "ж"))):
         raise ValidationError("Стать: «ч» або «ж».", field="sex")
     today = dt.date.today()
     if cleaned.birth_date and not (dt.date(1880, 1, 1) <= cleaned.birth_date <= today):

@@ -22,6 +22,7 @@ from kr_desktop.db.models import (Amendment, AmendmentChange, Direction, Executo
                                   PassportFunding, PlannedFunding, Program, ProgressEntry, Stage, measure_executor)
 from kr_desktop.domain.consistency import Mismatch, check_consistency
 from kr_desktop.domain.deadlines import parse_deadline
+from kr_desktop.domain.input_checks import text_value
 from kr_desktop.domain.progress import parse_amount, parse_date
 from kr_desktop.errors import ConflictError, UserError, ValidationError
 from kr_desktop.services.access import OPERATOR, require
@@ -237,8 +238,8 @@ def _owner_stage(session: Session, owner: str, owner_id: int) -> tuple[Stage, st
     raise ValueError(owner)
 
 
-def _clean_text(value: str | None) -> str:
-    return " ".join(unify_apostrophes(value or "").split())
+def _clean_text(value: str | None, label: str = "Текст") -> str:
+    return " ".join(unify_apostrophes(text_value(value, label, label, MEASURE_TEXT_MAX, multiline=True)).split())
 
 
 def _amendment(session: Session, amendment_id: int | None) -> Amendment | None:
@@ -286,7 +287,7 @@ def add_amendment(db: Database, date: dt.date | str, number: str, description: s
         if exists:
             raise ValidationError(f"Рішення від {format_date(when)} №{number} вже є в переліку змін.",
                                   field="Номер рішення")
-        amendment = Amendment(program=program, date=when, number=number, description=_clean_text(description))
+        amendment = Amendment(program=program, date=when, number=number, description=_clean_text(description, "Опис рішення"))
         s.add(amendment)
         s.flush()
         return amendment.id
@@ -295,7 +296,7 @@ def add_amendment(db: Database, date: dt.date | str, number: str, description: s
 # -- directions -----------------------------------------------------------------------------------
 def add_direction(db: Database, stage_id: int, name: str) -> int:
     require(db, OPERATOR)
-    name = _clean_text(name)
+    name = _clean_text(name, "Назва напряму")
     if not name:
         raise ValidationError("Назва напряму: введіть назву напряму.", field="Назва напряму")
     with db.changing("Додано напрям Програми") as s:
@@ -310,7 +311,7 @@ def add_direction(db: Database, stage_id: int, name: str) -> int:
 def update_direction(db: Database, direction_id: int, name: str, *, expected_version: int) -> None:
     """Rename a direction; ``expected_version`` is the version the form was filled from."""
     require(db, OPERATOR)
-    name = _clean_text(name)
+    name = _clean_text(name, "Назва напряму")
     if not name:
         raise ValidationError("Назва напряму: назва не може бути порожньою.", field="Назва напряму")
     with editing(db, "Змінено назву напряму", Direction, direction_id, expected_version,
@@ -338,11 +339,24 @@ def delete_direction(db: Database, direction_id: int) -> None:
 
 
 # -- measures -------------------------------------------------------------------------------------
-def _validate_measure(text: str, deadline_phrase: str) -> tuple[str, str]:
-    text = _clean_text(text)
+MEASURE_TEXT_MAX = 20_000
+
+
+def validate_measure(text, deadline_phrase, expected_result="") -> tuple[str, str, str]:
+    """The measure form's checks: text (required), deadline phrase, expected result → cleaned."""
+    text = _clean_text(text_value(text, "Зміст заходу", "Зміст заходу", MEASURE_TEXT_MAX, multiline=True))
     if not text:
         raise ValidationError("Зміст заходу: текст заходу не може бути порожнім.", field="Зміст заходу")
-    return text, " ".join((deadline_phrase or "").split())
+    phrase = " ".join(text_value(deadline_phrase, "Строк виконання", "Строк виконання", 2000).split())
+    parse_deadline(phrase)  # understood or not, it must never fail
+    result = _clean_text(text_value(expected_result, "Очікуваний результат", "Очікуваний результат",
+                                    MEASURE_TEXT_MAX, multiline=True))
+    return text, phrase, result
+
+
+def _validate_measure(text: str, deadline_phrase: str) -> tuple[str, str]:
+    text, phrase, _result = validate_measure(text, deadline_phrase)
+    return text, phrase
 
 
 def _apply_deadline(measure: Measure, phrase: str) -> None:
@@ -384,7 +398,7 @@ def add_measure(db: Database, direction_id: int, text: str, deadline_phrase: str
         executors = _executors(s, executor_ids)
         measure = Measure(direction=direction, position=position, text=text,
                           executors_text=", ".join(e.name for e in executors),
-                          expected_result=_clean_text(expected_result) or None)
+                          expected_result=_clean_text(expected_result, "Очікуваний результат") or None)
         _apply_deadline(measure, phrase)
         measure.executors = executors
         s.add(measure)
@@ -408,7 +422,7 @@ def update_measure(db: Database, measure_id: int, text: str, deadline_phrase: st
     with db.reading() as s:
         names = ", ".join(e.name for e in _executors(s, executor_ids))
     yours = {"text": text, "deadline_phrase": phrase, "executors_text": names,
-             "expected_result": _clean_text(expected_result) or None}
+             "expected_result": _clean_text(expected_result, "Очікуваний результат") or None}
     with editing(db, "Змінено захід Програми", Measure, measure_id, expected_version, yours=yours,
                  labels=MEASURE_LABELS, record="Захід Програми") as measure:
         s = Session.object_session(measure)
@@ -421,7 +435,7 @@ def update_measure(db: Database, measure_id: int, text: str, deadline_phrase: st
         if phrase != measure.deadline_phrase:
             _apply_deadline(measure, phrase)
         # A measure that inherited the merged cell above keeps NULL until the user writes its own.
-        result = _clean_text(expected_result)
+        result = _clean_text(expected_result, "Очікуваний результат")
         if result or measure.expected_result:
             measure.expected_result = result or None
         executors = _executors(s, executor_ids)
@@ -456,7 +470,7 @@ def delete_measure(db: Database, measure_id: int) -> None:
 
 # -- executors directory --------------------------------------------------------------------------
 def _validate_executor_name(session: Session, name: str, own_id: int | None) -> str:
-    name = _clean_text(name)
+    name = _clean_text(name, "Назва виконавця")
     if not name:
         raise ValidationError("Назва виконавця: введіть назву підрозділу.", field="Назва виконавця")
     clash = session.scalar(select(Executor.id).where(Executor.name == name))
@@ -470,7 +484,7 @@ def add_executor(db: Database, name: str, short_name: str = "") -> int:
     require(db, OPERATOR)
     with db.changing("Додано виконавця до довідника") as s:
         name = _validate_executor_name(s, name, None)
-        executor = Executor(name=name, short_name=_clean_text(short_name), sort_key=sort_key(name))
+        executor = Executor(name=name, short_name=_clean_text(short_name, "Коротка назва"), sort_key=sort_key(name))
         s.add(executor)
         s.flush()
         return executor.id
@@ -479,13 +493,13 @@ def add_executor(db: Database, name: str, short_name: str = "") -> int:
 def rename_executor(db: Database, executor_id: int, name: str, short_name: str = "", *,
                     expected_version: int) -> None:
     require(db, OPERATOR)
-    yours = {"name": _clean_text(name), "short_name": _clean_text(short_name)}
+    yours = {"name": _clean_text(name), "short_name": _clean_text(short_name, "Коротка назва")}
     with editing(db, "Змінено назву виконавця", Executor, executor_id, expected_version, yours=yours,
                  labels={"name": "Назва виконавця", "short_name": "Коротка назва"},
                  record="Виконавця в довіднику") as executor:
         s = Session.object_session(executor)
         name = _validate_executor_name(s, name, executor.id)
-        executor.name, executor.short_name, executor.sort_key = name, _clean_text(short_name), sort_key(name)
+        executor.name, executor.short_name, executor.sort_key = name, _clean_text(short_name, "Коротка назва"), sort_key(name)
 
 
 def delete_executor(db: Database, executor_id: int) -> None:
@@ -548,6 +562,29 @@ def _amounts_conflict(db: Database, cells: Mapping[tuple[int, int], object], sto
         raise
 
 
+def _parse_cells(session: Session, owner: str, owner_id: int,
+                 cells: Mapping[tuple[int, int], object]) -> dict[tuple[int, int], Decimal | None]:
+    stage, label = _owner_stage(session, owner, owner_id)
+    sources = {f.id: f.name for f in session.scalars(select(FundingSource))}
+    parsed: dict[tuple[int, int], Decimal | None] = {}
+    for (source_id, year), text in cells.items():
+        if source_id not in sources:
+            raise ValidationError("Джерело фінансування не знайдено.", field="Джерело фінансування")
+        field = f"{label}, {year} рік, {sources[source_id].lower()}"
+        if year not in stage.years:
+            raise ValidationError(f"{field}: рік {year} поза межами етапу (Додаток {stage.annex_number}: "
+                                  f"{stage.start_year}–{stage.end_year} роки).", field=str(year))
+        parsed[(source_id, year)] = parse_amount(text, field)
+    return parsed
+
+
+def validate_amounts(db: Database, owner: str, owner_id: int,
+                     cells: Mapping[tuple[int, int], object]) -> dict[tuple[int, int], Decimal | None]:
+    """The funding form's checks (amount, year of the stage) → parsed amounts; nothing is written."""
+    with db.reading() as s:
+        return _parse_cells(s, owner, owner_id, cells)
+
+
 def set_planned_amounts(db: Database, owner: str, owner_id: int, cells: Mapping[tuple[int, int], str | Decimal | None],
                         amendment_id: int | None = None, *, expected_version: int) -> int:
     """Write planned amounts of a direction or measure, (source_id, year) → text typed by the user.
@@ -557,23 +594,15 @@ def set_planned_amounts(db: Database, owner: str, owner_id: int, cells: Mapping[
     the amounts are part of the direction or measure, so a change of them is a new version of it.
     Returns the number of cells changed."""
     require(db, OPERATOR)
+    validate_amounts(db, owner, owner_id, cells)  # bad input is refused before anything else
     model = Direction if owner == DIRECTION else Measure
     with _amounts_conflict(db, cells, lambda: funding_grid(db, owner, owner_id).amounts) as yours, \
             editing(db, "Змінено планові обсяги фінансування", model, owner_id, expected_version, yours=yours,
                     record="Планові обсяги фінансування") as owner_record:
         s = Session.object_session(owner_record)
-        stage, label = _owner_stage(s, owner, owner_id)
+        _stage, label = _owner_stage(s, owner, owner_id)
         amendment = _amendment(s, amendment_id)
-        sources = {f.id: f.name for f in s.scalars(select(FundingSource))}
-        parsed: dict[tuple[int, int], Decimal | None] = {}
-        for (source_id, year), text in cells.items():
-            if source_id not in sources:
-                raise ValidationError("Джерело фінансування не знайдено.", field="Джерело фінансування")
-            field = f"{label}, {year} рік, {sources[source_id].lower()}"
-            if year not in stage.years:
-                raise ValidationError(f"{field}: рік {year} поза межами етапу (Додаток {stage.annex_number}: "
-                                      f"{stage.start_year}–{stage.end_year} роки).", field=str(year))
-            parsed[(source_id, year)] = parse_amount(text, field)
+        parsed = _parse_cells(s, owner, owner_id, cells)
         column = PlannedFunding.direction_id if owner == DIRECTION else PlannedFunding.measure_id
         existing = {(p.source_id, p.year): p for p in s.scalars(select(PlannedFunding).where(column == owner_id))}
         target = "direction_funding" if owner == DIRECTION else "measure_funding"

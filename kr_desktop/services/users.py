@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from kr_desktop.db.engine import Database
 from kr_desktop.db.models import User
 from kr_desktop.domain import login_throttle, passwords
+from kr_desktop.domain.input_checks import quoted
 from kr_desktop.errors import UserError, ValidationError
 from kr_desktop.services.access import ADMIN, OPERATOR, ROLE_LABELS, VIEWER, require
 
@@ -67,8 +68,24 @@ def _info(user: User) -> UserInfo:
 
 
 # -- validation -------------------------------------------------------------------------------
+def _as_text(value, message: str, field: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(message, field=field)
+    return value
+
+
+def validate_user(login: str, full_name: str, role: str, password: str) -> None:
+    """Every check of the user form, in the form's order (ValidationError naming the field)."""
+    _clean_login(login)
+    _clean_name(full_name)
+    _check_role(role)
+    _check_password(password)
+
+
 def _clean_login(login: str) -> str:
-    login = (login or "").strip()
+    login = _as_text(login, "Ім’я користувача (логін): очікується текст.", "login").strip()
     if not login:
         raise ValidationError("Вкажіть ім’я користувача (логін).", field="login")
     if len(login) > LOGIN_MAX:
@@ -79,7 +96,7 @@ def _clean_login(login: str) -> str:
 
 
 def _clean_name(full_name: str) -> str:
-    name = " ".join((full_name or "").split())
+    name = " ".join(_as_text(full_name, "Прізвище, ім’я та по батькові: очікується текст.", "full_name").split())
     if not name:
         raise ValidationError("Вкажіть прізвище, ім’я та по батькові користувача.", field="full_name")
     if len(name) > NAME_MAX or not name.isprintable():
@@ -89,14 +106,14 @@ def _clean_name(full_name: str) -> str:
 
 
 def _check_password(password: str, field: str = "password") -> None:
-    problem = passwords.password_problem(password or "")
+    problem = passwords.password_problem(_as_text(password, "Пароль: очікується текст.", field))
     if problem:
         raise ValidationError(problem, field=field)
 
 
 def _check_role(role: str) -> None:
-    if role not in ROLES:
-        raise ValidationError(f"Невідома роль «{role}».", field="role")
+    if not isinstance(role, str) or role not in ROLES:
+        raise ValidationError(f"Невідома роль «{quoted(role)}».", field="role")
 
 
 def _set_password(user: User, password: str) -> None:
