@@ -28,6 +28,20 @@ def font_file(name: str) -> Path:
     return fonts_dir() / name
 
 
+def icons_dir() -> Path:
+    return resources_dir() / "icons"
+
+
+def translations_dir() -> Path:
+    """Qt's Ukrainian catalogue copied here by the bundle (in a checkout, PySide6's own is used)."""
+    return resources_dir() / "translations"
+
+
+def docs_dir() -> Path:
+    """The user guide and its screenshots: ``docs/`` of the checkout or of the bundle."""
+    return resources_dir().parent / "docs"
+
+
 def user_data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False, ensure_exists=False)
 

@@ -20,6 +20,12 @@ PG_URL = os.environ.get("KR_DESKTOP_TEST_PG_URL")
 BACKENDS = ("sqlite", "postgresql")
 
 
+@pytest.fixture(autouse=True)
+def _private_window_settings(tmp_path_factory, monkeypatch):
+    """Window layout (QSettings) in a fresh INI file per test, never the user's own settings."""
+    monkeypatch.setenv("KR_DESKTOP_SETTINGS_DIR", str(tmp_path_factory.mktemp("settings")))
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "sqlite_only: the test is about SQLite files; never run on PostgreSQL")
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kr_desktop import APP_NAME
-from kr_desktop.paths import fonts_dir
+from kr_desktop.paths import fonts_dir, translations_dir
 from kr_desktop.ui import texts
 
 UI_FONT_FAMILY = "Liberation Sans"
@@ -27,12 +27,16 @@ def load_fonts() -> list[str]:
     return families
 
 
-def install_translations(app: QApplication) -> None:
-    """Qt's own dialogs (Так/Ні, file dialogs) in Ukrainian."""
-    translator = QTranslator(app)
-    if translator.load(QLocale(QLocale.Language.Ukrainian, QLocale.Country.Ukraine), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+def install_translations(app: QApplication) -> bool:
+    """Qt's own dialogs (Так/Ні, file dialogs) in Ukrainian: the catalogue the installer ships in
+    resources/translations, else PySide6's own (a checkout)."""
+    locale = QLocale(QLocale.Language.Ukrainian, QLocale.Country.Ukraine)
+    for folder in (str(translations_dir()), QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        translator = QTranslator(app)
+        if translator.load(locale, "qtbase", "_", folder):
+            app.installTranslator(translator)
+            return True
+    return False
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -43,6 +47,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     load_fonts()
     app.setFont(QFont(UI_FONT_FAMILY, UI_FONT_SIZE))
     install_translations(app)
+    from kr_desktop.ui import dialog_keys
+    from kr_desktop.ui.window_commands import app_icon
+
+    app.setWindowIcon(app_icon())
+    dialog_keys.install(app)  # Ctrl+S presses a dialog's «Зберегти»
     return app
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget
 
-from kr_desktop import __version__
 from kr_desktop.db.engine import Database
 from kr_desktop.ui import texts
 from kr_desktop.ui.context import AppContext
@@ -38,6 +37,11 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(trust_texts.STATUS_USER.format(name=self.db.actor,
                                                                 role=ROLE_LABELS.get(self.db.role, self.db.role)))
         self.statusBar().addPermanentWidget(self.user_label)
+        from kr_desktop.ui.window_state import WindowState
+
+        # Size, toolbar, splitters and column widths of the last run (QSettings).
+        self.window_state = WindowState(self, self.tabs, {spec.attribute: spec.title for spec in SCREENS})
+        self.window_state.restore_window()
 
     def __getattr__(self, name: str):
         screens = self.__dict__.get("screens")  # a screen not built yet is built when asked for
@@ -64,6 +68,10 @@ class MainWindow(QMainWindow):
         about = QAction(texts.ACTION_ABOUT, self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+        from kr_desktop.ui.window_commands import WindowCommands
+
+        # Ctrl+N/S/F/P, Del, F1 and the toolbar, sent to the current screen.
+        self.commands = WindowCommands(self, file_menu, help_menu, self.undo_actions)
 
     def print_program(self, path: str | None = None) -> Path | None:
         if not path:
@@ -79,4 +87,10 @@ class MainWindow(QMainWindow):
         return out
 
     def show_about(self) -> None:
-        QMessageBox.about(self, texts.ACTION_ABOUT.rstrip("…"), texts.ABOUT_TEXT.format(version=__version__))
+        from kr_desktop.ui.about_box import show_about
+
+        show_about(self)
+
+    def closeEvent(self, event) -> None:
+        self.window_state.save()
+        super().closeEvent(event)

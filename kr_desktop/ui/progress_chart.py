@@ -98,6 +98,10 @@ class ChartScreen(QWidget):
         self.db = context.db
         self.scope = QComboBox()
         self.scope.setObjectName("chartScope")
+        # Direction names are long: without this the combo's width (the longest item) made the whole
+        # window at least 1718 px wide once this tab was opened.
+        self.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scope.setMinimumContentsLength(40)
         self.chart = PlanActualChart()
         self.chart.setObjectName("planActualChart")
         self.table = QLabel()

@@ -35,8 +35,3 @@ TREE_HEADER = "Програма → етап → напрям → захід"
 TREE_STAGE = "Додаток {annex}: {first}–{last} роки"
 TREE_DIRECTION = "{number}. {name}"
 TREE_MEASURE = "{direction}.{position}. {text}"
-
-ABOUT_TEXT = ("<b>kr_desktop</b> {version}<br/>Управління організаційно-протокольної роботи виконкому "
-              "Криворізької міської ради.<br/><br/>Шрифти Liberation (SIL Open Font License 1.1); Qt for Python "
-              "(LGPLv3); SQLAlchemy, Alembic (MIT); ReportLab (BSD); Babel (BSD); openpyxl (MIT); "
-              "python-docx (MIT).")

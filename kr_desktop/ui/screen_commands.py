@@ -1,0 +1,128 @@
+"""The window's common commands on the current screen: a small protocol.
+
+A screen may implement any of ``focus_search()`` (Ctrl+F), ``new_record()`` (Ctrl+N),
+``save_current()`` (Ctrl+S), ``delete_selected()`` (Del, asks for confirmation itself) and
+``print_current()`` (Ctrl+P: the screen's report in the print preview). The main window calls
+the current tab's method when it exists and disables the command otherwise.
+
+The screens written before the protocol already have these operations under their own names
+(``new_award``, ``delete_current``, ``print_list(path)``…). ``ADAPTERS`` maps them here, in one
+place, instead of renaming methods across modules that other areas own; a screen's own protocol
+method always wins over its adapter, so a screen can take a command over at any time.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+COMMANDS = ("focus_search", "new_record", "save_current", "delete_selected", "print_current")
+ALL_FORMATS = ("pdf", "docx", "xlsx")
+DELETE_TITLE = "Видалення"
+DELETE_ASK = "Видалити виділений запис?\n\n{what}"
+
+
+def find_command(screen: QWidget | None, name: str, window=None) -> Callable[[], object] | None:
+    """The callable for command ``name`` on ``screen``, or None when the screen has no such command."""
+    if screen is None:
+        return None
+    own = getattr(type(screen), name, None)
+    if callable(own):
+        return getattr(screen, name)
+    adapter = ADAPTERS.get(type(screen).__name__, {}).get(name)
+    if adapter is None:
+        return None
+    return lambda: adapter(screen, window)
+
+
+def focus(widget) -> None:
+    widget.setFocus()
+    if hasattr(widget, "selectAll"):
+        widget.selectAll()
+
+
+def preview(screen: QWidget, title: str, render: Callable, suggested: str, formats=ALL_FORMATS):
+    from kr_desktop.ui.print_preview import preview_report  # QtPrintSupport and pdfium when first used
+
+    return preview_report(screen, title, render, suggested, formats)
+
+
+def confirmed(screen: QWidget, what: str) -> bool:
+    return QMessageBox.question(screen, DELETE_TITLE, DELETE_ASK.format(what=what)) == QMessageBox.StandardButton.Yes
+
+
+def _program_print(screen, window):
+    return preview(screen, "Програма", lambda path: window.print_program(str(path)), "Програма_1176.pdf", ("pdf",))
+
+
+def _control_print(screen, _window):
+    on = screen.on
+    return preview(screen, "Контрольний список", lambda path: screen.print_overdue(str(path)),
+                   f"Нагадування_{on:%Y-%m-%d}.pdf")
+
+
+def _progress_print(screen, _window):
+    from kr_desktop.reports.document import render
+    from kr_desktop.reports.halfyear import build_halfyear
+    from kr_desktop.services.progress_reports import halfyear_data
+
+    year, half = screen.period()
+    return preview(screen, "Інформація про хід виконання",
+                   lambda path: render(build_halfyear(halfyear_data(screen.db, year, half)), path),
+                   f"Інформація_{year}_{half}.pdf")
+
+
+def _stock_delete(screen, _window):
+    index = screen.moves_view.currentIndex()
+    if not index.isValid():
+        return None
+    what = " · ".join(str(index.sibling(index.row(), c).data() or "") for c in range(min(4, screen.moves.columnCount())))
+    if confirmed(screen, what):
+        return screen.delete_move()
+    return None
+
+
+ADAPTERS: dict[str, dict[str, Callable]] = {
+    "ControlScreen": {
+        "print_current": _control_print,
+    },
+    "ProgramScreen": {
+        "new_record": lambda s, _w: s.add_measure(),
+        "print_current": _program_print,
+    },
+    "ProgressScreen": {
+        "print_current": _progress_print,
+    },
+    "AwardsScreen": {
+        "focus_search": lambda s, _w: focus(s.search),
+        "new_record": lambda s, _w: s.new_award(),
+        "delete_selected": lambda s, _w: s.delete_current(),
+        "print_current": lambda s, _w: preview(s, "Список нагороджених", lambda path: s.print_awards(str(path)),
+                                               "Список_нагороджених.pdf"),
+    },
+    "HonoraryScreen": {
+        "save_current": lambda s, _w: s.save_entry(),
+        "print_current": lambda s, _w: preview(s, "Почесні громадяни", lambda path: s.print_list(str(path)),
+                                               "Почесні_громадяни.pdf"),
+    },
+    "EventsScreen": {
+        "new_record": lambda s, _w: s.new_event(),
+        "delete_selected": lambda s, _w: s.delete_current(confirm=True),
+        "print_current": lambda s, _w: preview(s, "Заходи", lambda path: s.print_list(str(path)), "Заходи.pdf"),
+    },
+    "StockScreen": {
+        "new_record": lambda s, _w: s.new_item(),
+        "delete_selected": _stock_delete,
+        "print_current": lambda s, _w: preview(s, "Облік матеріалів", lambda path: s.print_stock(str(path)),
+                                               "Облік_матеріалів.pdf"),
+    },
+    "DecisionScreen": {
+        "save_current": lambda s, _w: s.save_forms(),
+        "print_current": lambda s, _w: preview(s, "Проєкт рішення", lambda path: s.save_document(str(path)),
+                                               "Проєкт_рішення.docx", ("pdf", "docx")),
+    },
+    "JournalScreen": {
+        "focus_search": lambda s, _w: focus(s.record_edit),
+    },
+}
