@@ -94,7 +94,9 @@ def run_application(target: str, smoke: bool = False) -> int:
     # A file database only; never stops the start. Off the UI thread: a big file takes seconds.
     start_backup = start(lambda: auto_backup(db, "start"))
     if smoke and not os.environ.get("KR_DESKTOP_BENCH_SHOWN"):
-        QTimer.singleShot(0, app.quit)
+        from kr_desktop.ui.smoke import smoke_report
+
+        QTimer.singleShot(0, lambda: app.exit(smoke_report(window, target)))  # checks, prints a report
     code = app.exec()
     start_backup.done.wait()
     db.dispose()

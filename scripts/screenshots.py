@@ -1,0 +1,191 @@
+"""Screenshots of the real windows for the README and the user guide (docs/screenshots/*.png).
+
+Run through scripts/screenshots.sh (which starts a virtual X screen when there is no display).
+The application runs on its normal platform plugin (xcb) on a temporary database: the built-in
+Program plus demo data (``kr-desktop demo`` when this version has it, else a few persons and awards
+entered through the services). Every tab of the main window is visited and grabbed from the X
+server, then the print preview, the user guide (F1) and the About box.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+SIZE = (1280, 800)
+
+
+def make_database(folder: Path) -> Path:
+    path = folder / "screenshots.sqlite3"
+    from kr_desktop.cli import COMMAND_MODULES
+
+    if "kr_desktop.cli.demo_cmds" in COMMAND_MODULES:
+        subprocess.run([sys.executable, "-m", "kr_desktop", "demo", "--db", str(path), "--persons", "300",
+                        "--seed", "1"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    else:
+        few_persons_and_awards(path)
+    return path
+
+
+def few_persons_and_awards(path: Path) -> None:
+    from kr_desktop.db.open import open_database
+    from kr_desktop.services import award_types, awards, persons
+
+    db = open_database(path)
+    try:
+        types = award_types.list_award_types(db)
+        people = [("Іваненко", "Іван", "Іванович", "ч", "КП «Кривбасводоканал»", "майстер дільниці"),
+                  ("Петренко", "Ольга", "Миколаївна", "ж", "Криворізька гімназія №12", "вчителька"),
+                  ("Ґудзь", "Богдан", "Олексійович", "ч", "ПАТ «АрселорМіттал Кривий Ріг»", "сталевар"),
+                  ("Дем'яненко", "Марія", "Петрівна", "ж", "КНП «Міська лікарня №2»", "лікарка")]
+        for i, (surname, name, patronymic, sex, work, position) in enumerate(people):
+            person_id = persons.create_person(db, persons.PersonInput(surname, name, patronymic, sex,
+                                                                      dt.date(1970 + i * 5, 3, 1 + i), work, position))
+            kind = types[i % len(types)]
+            awards.save_award(db, awards.AwardInput(person_id, kind.id, act_number=f"{100 + i}",
+                                                    act_date=dt.date(2024, 5, 10 + i)), confirm=True)
+    finally:
+        db.dispose()
+
+
+def settle(_app, ms: int = 400) -> None:
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(ms)  # (QCoreApplication.processEvents(flags, ms) crashes PySide6 6.12 under xcb)
+
+
+def grab(app, widget, name: str) -> Path:
+    widget.raise_()
+    widget.activateWindow()
+    settle(app)
+    screen = widget.screen()
+    pixmap = screen.grabWindow(widget.winId())  # from the X server: the window as the user sees it
+    if pixmap.isNull() or pixmap.width() < 10:
+        pixmap = widget.grab()
+    path = OUT / f"{name}.png"
+    pixmap.save(str(path))
+    print(f"  {path.relative_to(ROOT)} ({pixmap.width()}×{pixmap.height()})")
+    return path
+
+
+def prepare(window, attribute: str) -> None:
+    """Put each screen in a state worth showing."""
+    screen = getattr(window, attribute)
+    if attribute == "program_screen":
+        from kr_desktop.ui.program_tree import KIND_ROLE
+
+        model = screen.model
+        program = model.index(0, 0)
+        stage = model.index(2, 0, program)
+        direction = model.index(3, 0, stage)
+        measure = model.index(0, 0, direction)
+        screen.tree.expand(program)
+        screen.tree.expand(stage)
+        screen.tree.expand(direction)
+        if measure.data(KIND_ROLE) == "measure":
+            screen.tree.setCurrentIndex(measure)
+    elif attribute == "awards_screen" and screen.awards_model.rowCount():
+        screen.awards_view.selectRow(0)
+    elif attribute == "honorary_screen":
+        try:
+            from kr_desktop.services import awards, honorary, persons
+
+            if not honorary.list_honorary_citizens(window.db):
+                for number, row in enumerate(persons.search_persons(window.db, "", 0, 4), start=1):
+                    awards.save_award(window.db, awards.AwardInput(row.id, 1, act_number=f"{1400 + number}",
+                                                                   act_date=dt.date(2019 + number, 6, 20)),
+                                      confirm=True)
+                screen.reload()
+            screen.gallery.setCurrentRow(0)
+        except Exception as exc:  # noqa: BLE001
+            print(f"  (почесних громадян не додано: {exc})")
+    elif attribute == "decision_screen":
+        try:
+            from collections import Counter
+
+            from kr_desktop.services import awards
+
+            rows = awards.query_awards(window.db, awards.AwardFilter(), 0, 500)
+            (number, date), _count = Counter((r.act_number, r.act_date) for r in rows if r.act_number).most_common(1)[0]
+            screen.make_draft(number, date)
+        except Exception as exc:  # noqa: BLE001
+            print(f"  (проєкт рішення не сформовано: {exc})")
+    elif attribute == "events_screen":
+        try:
+            from kr_desktop.services import events
+
+            if not events.count_events(window.db):
+                events.generate_year(window.db, dt.date.today().year)
+                screen.refresh()
+        except Exception as exc:  # noqa: BLE001 - a screenshot without events is still a screenshot
+            print(f"  (заходи не додано: {exc})")
+
+
+def main() -> int:
+    os.environ.setdefault("KR_DESKTOP_SETTINGS_DIR", tempfile.mkdtemp(prefix="kr-shots-settings-"))
+    sys.path.insert(0, str(ROOT))
+    from kr_desktop.db.open import open_database
+    from kr_desktop.ui.app import create_application
+    from kr_desktop.ui.main_window import MainWindow
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="kr-shots-"))
+    app = create_application([sys.argv[0], "-platform", os.environ.get("QT_QPA_PLATFORM", "xcb")])
+    print(f"Платформа Qt: {app.platformName()}")
+    db = open_database(make_database(folder))
+    db.actor = "Олена Коваль"
+    window = MainWindow(db)
+    window.resize(*SIZE)
+    window.move(0, 0)
+    window.show()
+    settle(app, 800)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        settle(app, 200)
+        attribute = next(a for a in window.window_state.attributes if window.__dict__.get(a) is window.tabs.widget(index))
+        prepare(window, attribute)
+        grab(app, window, attribute.removesuffix("_screen"))
+
+    window.tabs.setCurrentIndex(window.tabs.indexOf(window.awards_screen))
+    from kr_desktop.ui.print_preview import make_preview
+
+    screen = window.awards_screen
+    preview = make_preview(screen, "Список нагороджених", lambda p: screen.print_awards(str(p)),
+                           "Список_нагороджених.pdf")
+    preview.resize(1000, 760)
+    preview.move(40, 20)
+    preview.show()
+    settle(app, 1200)
+    grab(app, preview, "print-preview")
+    preview.close()
+
+    window.commands.show_help()
+    help_window = window.commands.help_window
+    help_window.move(60, 20)
+    settle(app, 600)
+    grab(app, help_window, "help")
+    help_window.close()
+
+    from kr_desktop.ui.about_box import about_html
+    from PySide6.QtWidgets import QMessageBox
+
+    about = QMessageBox(QMessageBox.Icon.Information, "Про програму", about_html(), QMessageBox.StandardButton.Ok,
+                        window)
+    about.setIconPixmap(app.windowIcon().pixmap(64, 64))
+    about.show()
+    settle(app, 400)
+    grab(app, about, "about")
+    about.close()
+    window.close()
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
