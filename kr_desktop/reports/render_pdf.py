@@ -21,10 +21,11 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus.tables import CellStyle
 from reportlab.platypus import Spacer as RLSpacer
 
 from kr_desktop.cancel import checkpoint
@@ -71,6 +72,7 @@ class _TableBuilder:
             for align in _ALIGN for bold in (False, True)
         }
         self.header = self._header_rows()
+        self.header_styles, self.body_styles = self._style_rows()
         self.header_heights = [self._measure(r, spans_all=False) for r in self.header]
 
     def _header_rows(self) -> list[list]:
@@ -100,12 +102,11 @@ class _TableBuilder:
         """A wrapping cell as plain lines (broken at spaces, as a Paragraph breaks them): a Table
         draws a multi-line string 3–5 times faster than it lays out a Paragraph."""
         inner = width - _PAD["left"] - _PAD["right"]
+        if "\n" not in text and getFont(font).stringWidth(text, self.size) <= inner:
+            return text  # most cells: one line that fits
         lines = []
         for part in text.split("\n"):
-            if stringWidth(part, font, self.size) <= inner:
-                lines.append(part)
-            else:
-                lines += simpleSplit(part, font, self.size, inner) or [""]
+            lines += simpleSplit(part, font, self.size, inner) or [""]
         return "\n".join(lines)
 
     def _measure(self, cells: list, spans_all: bool) -> float:
@@ -116,33 +117,39 @@ class _TableBuilder:
             inner = width - _PAD["left"] - _PAD["right"]
             if isinstance(cell, Paragraph):
                 tallest = max(tallest, cell.wrap(inner, 1e6)[1])
-            elif cell:
-                tallest = max(tallest, self.leading * (str(cell).count("\n") + 1))
+            elif cell and "\n" in cell:
+                tallest = max(tallest, self.leading * (cell.count("\n") + 1))
         return tallest + _PAD["top"] + _PAD["bottom"]
+
+    def _style_rows(self) -> tuple[list, list]:
+        """One CellStyle per column for the header rows and one for the body, shared by every cell
+        of every page's Table: the same look as FONT/ALIGN/VALIGN/…PADDING commands, without
+        applying each command to each cell of each page again."""
+        def cell_style(name: str, font: str, align: str, valign: str) -> CellStyle:
+            style = CellStyle(name)
+            style.fontname, style.fontsize, style.leading = font, self.size, self.leading
+            style.leftPadding, style.rightPadding = _PAD["left"], _PAD["right"]
+            style.topPadding, style.bottomPadding = _PAD["top"], _PAD["bottom"]
+            style.alignment, style.valign = align, valign
+            return style
+
+        header = [cell_style(f"h{i}", SERIF_BOLD, "CENTER", "MIDDLE") for i in range(len(self.block.columns))]
+        body = [cell_style(f"b{i}", SERIF, "LEFT" if column.wrap else
+                           {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}.get(column.align, "LEFT"), "TOP")
+                for i, column in enumerate(self.block.columns)]
+        return header, body
 
     def table(self, rows: list[d.Row], cells: list[list]) -> Table:
         n_header = len(self.header)
-        style = [
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("FONT", (0, 0), (-1, -1), SERIF, self.size, self.leading),
-            ("FONT", (0, 0), (-1, n_header - 1), SERIF_BOLD, self.size, self.leading),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("VALIGN", (0, 0), (-1, n_header - 1), "MIDDLE"),
-            ("ALIGN", (0, 0), (-1, n_header - 1), "CENTER"),
-            ("LEFTPADDING", (0, 0), (-1, -1), _PAD["left"]), ("RIGHTPADDING", (0, 0), (-1, -1), _PAD["right"]),
-            ("TOPPADDING", (0, 0), (-1, -1), _PAD["top"]), ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD["bottom"]),
-        ]
-        for col, column in enumerate(self.block.columns):
-            if not column.wrap:
-                align = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}.get(column.align, "LEFT")
-                style.append(("ALIGN", (col, n_header), (col, -1), align))
+        style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
         for offset, r in enumerate(rows):
             at = n_header + offset
             if r.spans_all:
                 style.append(("SPAN", (0, at), (-1, at)))
             if r.style in ("group", "total"):
                 style.append(("BACKGROUND", (0, at), (-1, at), colors.HexColor("#f0f0f0")))
-        table = Table(self.header + cells, colWidths=self.col_widths, repeatRows=n_header)
+        cell_styles = [self.header_styles] * n_header + [self.body_styles] * len(rows)
+        table = Table(self.header + cells, colWidths=self.col_widths, repeatRows=n_header, cellStyles=cell_styles)
         table.setStyle(TableStyle(style))
         return table
 
