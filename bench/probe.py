@@ -128,7 +128,7 @@ def sort(path: str, runs: int) -> None:
                 QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
                 view.viewport().repaint()
                 values.append(time.perf_counter() - started)
-    assert view.model().rowCount() >= 100_000, view.model().rowCount()
+    assert view.model().rowCount() == persons.count_persons(db) > 0, view.model().rowCount()
     emit(value=values)
 
 

@@ -103,7 +103,7 @@ def test_demo_command_creates_the_database_and_reports_in_ukrainian(tmp_path, ca
     target = path / "demo.sqlite3"
     assert main(["demo", "--db", str(target), "--persons", "50", "--seed", "3"]) == 0
     out = capsys.readouterr().out
-    assert "осіб — 50" in out and "ДЕМО" in out and "Подій" in out
+    assert "осіб — 50" in out and "ДЕМО" in out and "заходів — " in out
     db = open_database(target, create=False)
     try:
         assert persons.count_persons(db) == 50
@@ -118,3 +118,26 @@ def test_demo_command_refuses_a_bad_count(tmp_path, capsys):
         main(["demo", "--db", str(tmp_path / "x.sqlite3"), "--persons", "багато"])
     assert exit_info.value.code == 2 and "не ціле число" in capsys.readouterr().err
     assert not (tmp_path / "x.sqlite3").exists()
+
+
+def test_demo_ceremonies_present_awards_in_order_to_invited_holders(db):
+    from kr_desktop.services import events
+
+    summary = fill_demo(db, 800, seed=9, today=TODAY)
+    rows = events.list_events(db, dt.date(2017, 1, 1), TODAY, limit=None)
+    assert len(rows) == summary.events == 39  # four a year for ten years, none after today
+    assert all(r.kind == "ceremony" for r in rows)
+    with_awards = 0
+    for row in rows:
+        detail = events.get_event(db, row.id)
+        assert detail.notes.startswith(DEMO_MARK)
+        given = events.presented_awards(db, row.id)
+        assert [g.position for g in given] == list(range(1, len(given) + 1))
+        holders = {awards.get_award(db, g.award_id).person_id for g in given}
+        invited = events.invitees(db, row.id)
+        assert holders == {i.person_id for i in invited}
+        for g in given:
+            presented = awards.get_award(db, g.award_id).presented_on
+            assert detail.event_date - dt.timedelta(days=92) < presented <= detail.event_date
+        with_awards += bool(given)
+    assert with_awards >= 30

@@ -42,6 +42,6 @@ def run_demo(args: argparse.Namespace) -> int:
         db.dispose()
     print(f"Додано демонстраційні дані (позначка «ДЕМО») за {time.perf_counter() - started:.1f} с: "
           f"осіб — {summary.persons}, відзнак — {summary.awards}, посвідчень — {summary.certificates}, "
-          f"звітів виконавців — {summary.progress_entries} (нових періодів — {summary.periods}).")
-    print("Подій не додано: реєстру подій у цій версії ще немає.")
+          f"заходів — {summary.events}, звітів виконавців — {summary.progress_entries} "
+          f"(нових періодів — {summary.periods}).")
     return 0

@@ -1,4 +1,5 @@
-"""Demo data: fictional persons with awards, and years of executors' reports for the Program.
+"""Demo data: fictional persons with awards, award ceremonies, and years of executors' reports
+for the Program.
 
 For trying the window and for the benchmark (bench/). Every name is invented from Ukrainian name
 parts; every demo person and award has «ДЕМО» in its notes and every demo progress entry is
@@ -94,7 +95,7 @@ class DemoSummary:
     certificates: int
     progress_entries: int
     periods: int
-    events: int = 0  # the events register (issue 5) does not exist yet: nothing to fill
+    events: int = 0
 
 
 def _spell(text: str, rng: random.Random) -> str:
@@ -223,11 +224,58 @@ def fill_demo(db: Database, persons: int, seed: int = 1, today: dt.date | None =
             ledger_ids = _bulk_insert(connection, IssuedCertificate.__table__, ledger)
             log("issued_certificate", ledger_ids, ledger)
         step(3, 4)
+        events = _fill_events(connection, rng, today, award_ids, award_rows, log)
         entries, periods = _fill_progress(session, connection, rng, today, log)
         if journal:
             connection.execute(JournalEntry.__table__.insert(), journal)
         step(4, 4)
-    return DemoSummary(len(person_ids), len(award_ids), len(ledger), entries, periods)
+    return DemoSummary(len(person_ids), len(award_ids), len(ledger), entries, periods, events)
+
+
+EVENT_MONTHS = {3: "березня", 6: "червня", 9: "вересня", 12: "грудня"}
+EVENT_PLACES = ["Виконком міської ради, зала засідань", "Криворізький міський палац культури",
+                "КЗК «Криворізький міський театр ляльок»", "Криворізький національний університет"]
+AWARDS_PER_EVENT = 60  # presented at the ceremony, in order; their holders invited
+
+
+def _fill_events(connection, rng: random.Random, today: dt.date, award_ids: list[int], award_rows: list[dict],
+                 log) -> int:
+    """A quarterly awards ceremony in each of the ten years up to today, with awards presented in
+    that quarter (in order) and their holders invited."""
+    from kr_desktop.db.models import Event, EventAward, EventInvitee
+
+    dates = [dt.date(year, month, 20) for year in range(today.year - YEARS + 1, today.year + 1)
+             for month in EVENT_MONTHS if dt.date(year, month, 20) <= today]
+    if not dates:
+        return 0
+    rows = [dict(title=f"Урочисте вручення відзнак міста ({EVENT_MONTHS[d.month]} {d.year})", kind="ceremony",
+                 event_date=d, start_time=rng.choice(("10:00", "11:00", "15:00")), place=rng.choice(EVENT_PLACES),
+                 executor_id=None, measure_id=None, recurring_date_id=None, programme="Вручення відзнак",
+                 notes=f"{DEMO_MARK}: вигаданий захід", version=1) for d in dates]
+    event_ids = _bulk_insert(connection, Event.__table__, rows)
+    log("event", event_ids, rows)
+    by_event: dict[int, list[tuple[int, int]]] = {}
+    for award_id, award in zip(award_ids, award_rows):
+        presented = award["presented_on"]
+        if presented is None or presented < dates[0] - dt.timedelta(days=91):
+            continue
+        at = next((i for i, d in enumerate(dates) if d >= presented), None)
+        if at is not None and len(by_event.setdefault(at, [])) < AWARDS_PER_EVENT:
+            by_event[at].append((award_id, award["person_id"]))
+    presented_rows, invitee_rows = [], []
+    for at, items in sorted(by_event.items()):
+        people = []
+        for position, (award_id, person_id) in enumerate(items, start=1):
+            presented_rows.append(dict(event_id=event_ids[at], award_id=award_id, position=position))
+            if person_id not in people:
+                people.append(person_id)
+        attended = dates[at] < today
+        invitee_rows += [dict(event_id=event_ids[at], person_id=pid, attended=attended or None, note="")
+                         for pid in people]
+    for table, values in ((EventAward.__table__, presented_rows), (EventInvitee.__table__, invitee_rows)):
+        if values:
+            log(table.name, _bulk_insert(connection, table, values), values)
+    return len(event_ids)
 
 
 def demo_periods(today: dt.date, years: int = YEARS) -> list[tuple[int, int]]:
