@@ -7,6 +7,8 @@ them all the same shortcut without each dialog wiring its own. The main window's
 
 from __future__ import annotations
 
+import atexit
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
@@ -44,3 +46,14 @@ def install(app: QApplication) -> None:
     if not _installed:
         _installed.append(DialogSaveKey(app))
         app.installEventFilter(_installed[0])
+        atexit.register(uninstall)
+
+
+def uninstall() -> None:
+    """Remove the filter before the interpreter shuts down: QApplication's destruction sends events
+    to every remaining widget, and a Python filter called then crashes the process."""
+    app = QApplication.instance()
+    while _installed:
+        key = _installed.pop()
+        if app is not None:
+            app.removeEventFilter(key)

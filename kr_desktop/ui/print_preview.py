@@ -245,4 +245,6 @@ def preview_report(parent: QWidget | None, title: str, render: Callable[[Path], 
     if dialog is None:
         return None
     dialog.exec()
-    return dialog.saved
+    saved = dialog.saved
+    dialog.deleteLater()  # its pages are closed; nothing of it outlives the preview
+    return saved

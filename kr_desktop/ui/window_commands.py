@@ -9,6 +9,7 @@ from functools import partial
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
+from shiboken6 import Shiboken
 
 from kr_desktop.services.access import OPERATOR, has_role
 from kr_desktop.ui import app_texts as t
@@ -89,6 +90,8 @@ class WindowCommands:
         return find_command(self.current_screen(), name, self.window)
 
     def update(self) -> None:
+        if not Shiboken.isValid(self.window.tabs):
+            return  # the window is being destroyed (its tabs emit currentChanged while going)
         for name, action in self.actions.items():
             enabled = self.command(name) is not None
             action.setEnabled(enabled)

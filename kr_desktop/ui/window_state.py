@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QSplitter, QTableView, QTreeView, QWidget
+from shiboken6 import Shiboken
 
 from kr_desktop import APP_NAME
 
@@ -68,6 +69,8 @@ class WindowState:
         self.restore_current()
 
     def restore_current(self) -> None:
+        if not Shiboken.isValid(self.tabs):
+            return  # the window is being destroyed
         screen = self.tabs.currentWidget()
         attribute = self._attribute_of(screen)
         if attribute is None or attribute in self.restored:
