@@ -124,3 +124,23 @@ def test_a_refused_or_cancelled_report_opens_no_preview(qtbot, monkeypatch):
     assert make_preview(None, "Звіт", refuse, "Звіт.pdf") is None
     assert warned == ["Немає даних за вибраний період."]
     assert make_preview(None, "Звіт", lambda _path: None, "Звіт.pdf") is None  # cancelled in a file dialog
+
+
+def test_control_screen_report_buttons_open_the_preview(qtbot, db, monkeypatch):
+    from kr_desktop.ui import print_preview
+    from kr_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    shown = []
+
+    def exec_(dialog):
+        dialog.show()
+        shown.append((dialog.windowTitle(), dialog.page_count(), dialog.suggested_name))
+        dialog.reject()
+        return 0
+
+    monkeypatch.setattr(print_preview.ReportPreviewDialog, "exec", exec_)
+    assert window.control_screen.print_budget(year=2024) is None  # nothing saved from the preview
+    assert shown and shown[0][0] == "Попередній перегляд — Кошти 2024"
+    assert shown[0][1] >= 1 and shown[0][2] == "Кошти_2024.pdf"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
                                QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
                                QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -112,10 +112,18 @@ class ControlScreen(QWidget):
 
     # -- reports ------------------------------------------------------------------------------------
     def _save(self, name: str, build, path: str | None = None) -> Path | None:
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(self, t.SAVE_REPORT, name, t.REPORT_FILTER)
-            if not path:
-                return None
+        if not path:  # from a button: the print preview, then print or «Зберегти як…» PDF/DOCX/XLSX
+            from kr_desktop.reports.document import render
+            from kr_desktop.ui.print_preview import preview_report
+
+            built = []  # the document is built once; PDF, DOCX and XLSX are rendered from it
+
+            def render_to(target: Path):
+                if not built:
+                    built.append(build())
+                return render(built[0], target)
+
+            return preview_report(self, Path(name).stem.replace("_", " "), render_to, name)
         out = Path(path)
         if out.suffix.lower() not in (".pdf", ".docx", ".xlsx"):
             out = out.with_suffix(".pdf")
