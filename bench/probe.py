@@ -113,6 +113,8 @@ def sort(path: str, runs: int) -> None:
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
 
+    from kr_desktop.services import persons
+
     db = _open(path)
     app, screen = _screen(db)
     screen.tabs.setCurrentIndex(1)  # persons: the 100,000-person register
