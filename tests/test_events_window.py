@@ -82,3 +82,29 @@ def test_stock_screen_receipt_and_low_warning(qtbot, db):
     assert "Стрічка" not in screen.warning.text()
     assert stock.balances(db)[[b.id for b in stock.balances(db)].index(ribbon.id)].balance == 14
     assert events.count_events(db) == 0
+
+
+def test_deleting_a_stock_movement_asks_first(qtbot, db, monkeypatch):
+    """The «Вилучити запис руху» button asks before it deletes, like Del does."""
+    import datetime as dt
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from kr_desktop.services import stock
+    from kr_desktop.ui.context import AppContext
+    from kr_desktop.ui.stock_screen import StockScreen
+
+    item = stock.balances(db)[0]
+    stock.add_receipt(db, item.id, dt.date(2026, 1, 15), 5, "Договір №1")
+    screen = StockScreen(AppContext(db))
+    qtbot.addWidget(screen)
+    screen.select_item(item.id)
+    screen.moves_view.setCurrentIndex(screen.moves.index(0, 0))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No)
+    screen.delete_move()
+    assert asked and len(stock.movements(db, item.id)) == 1  # refused: nothing deleted
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    screen.delete_move()
+    assert stock.movements(db, item.id) == []

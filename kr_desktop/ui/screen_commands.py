@@ -74,13 +74,7 @@ def _progress_print(screen, _window):
 
 
 def _stock_delete(screen, _window):
-    index = screen.moves_view.currentIndex()
-    if not index.isValid():
-        return None
-    what = " · ".join(str(index.sibling(index.row(), c).data() or "") for c in range(min(4, screen.moves.columnCount())))
-    if confirmed(screen, what):
-        return screen.delete_move()
-    return None
+    return screen.delete_move()  # asks for confirmation itself
 
 
 ADAPTERS: dict[str, dict[str, Callable]] = {

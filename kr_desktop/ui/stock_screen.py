@@ -178,10 +178,18 @@ class StockScreen(QWidget):
                 return
         perform(self, self.context, "stock", stock.save_item, self.db, name)
 
-    def delete_move(self) -> None:
+    def delete_move(self, confirm: bool = True) -> None:
+        """Delete the selected movement after the user confirms (the button and Del alike)."""
         index = self.moves_view.currentIndex()
-        if index.isValid() and index.row() < len(self.moves.rows):
-            perform(self, self.context, "stock", stock.delete_movement, self.db, self.moves.rows[index.row()].id)
+        if not (index.isValid() and index.row() < len(self.moves.rows)):
+            return
+        if confirm:
+            what = " · ".join(str(index.sibling(index.row(), c).data() or "")
+                              for c in range(min(4, self.moves.columnCount())))
+            answer = QMessageBox.question(self, t.DELETE_MOVE, t.CONFIRM_DELETE_MOVE.format(what=what))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        perform(self, self.context, "stock", stock.delete_movement, self.db, self.moves.rows[index.row()].id)
 
     def print_stock(self, path: str | None = None) -> Path | None:
         if not path:
