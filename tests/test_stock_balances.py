@@ -114,3 +114,31 @@ def test_stock_report_command(db_path, tmp_path, capsys):
     assert out.exists() and "Звіт збережено" in capsys.readouterr().out
     assert main(["report", "stock", "--db", str(db_path), "--out", str(tmp_path / "s.txt")]) == 2
     assert "розширення" in capsys.readouterr().err
+
+
+def test_imported_presented_awards_take_their_materials(db, tmp_path):
+    """An award imported from Excel with a presentation date issues its materials like one saved in
+    the window; an imported award without the date issues nothing; undo gives them back."""
+    import openpyxl
+
+    from kr_desktop.services.award_import import import_awards
+
+    header = ["Прізвище", "Ім'я", "По батькові", "Стать", "Відзнака", "Ступінь", "Вид документа",
+              "Номер документа", "Дата документа", "Номер посвідчення", "Дата вручення"]
+    badge = "Нагрудний знак «За заслуги перед містом»"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(header)
+    sheet.append(["Ґава", "Мар'яна", "Іванівна", "ж", badge, "ІІІ", "розпорядження міського голови", "12",
+                  "01.05.2025", "501", "25.05.2025"])
+    sheet.append(["Їжак", "Ілля", "Ігорович", "ч", badge, "ІІІ", "розпорядження міського голови", "12",
+                  "01.05.2025", "502", None])
+    path = tmp_path / "awards.xlsx"
+    workbook.save(path)
+    before = (_item(db, "ІІІ ступеня").balance, _item(db, "Футляр").balance)
+    import_awards(db, path)
+    assert (_item(db, "ІІІ ступеня").balance, _item(db, "Футляр").balance) == (before[0] - 1, before[1] - 1)
+    issued = [m for m in stock.movements(db, _item(db, "ІІІ ступеня").id) if m.kind == "issue"]
+    assert [m.moved_on for m in issued] == [D(2025, 5, 25)]
+    undo.undo(db)
+    assert (_item(db, "ІІІ ступеня").balance, _item(db, "Футляр").balance) == before

@@ -486,6 +486,15 @@ def import_awards(db: Database, path: str | Path, dry_run: bool = False) -> Impo
                                    holder=display_name(r.person.surname, r.person.name, r.person.patronymic)))
         if ledger:
             connection.execute(IssuedCertificate.__table__.insert(), ledger)
+        # Presented awards take their materials from stock, as an award saved in the window does.
+        from kr_desktop.db.models import StockMovement
+        from kr_desktop.services.stock import issue_rows_for_awards
+
+        issues = issue_rows_for_awards(session, [(award_id, r.award_type.id, r.degree, r.presented_on)
+                                                 for r, award_id in zip(plan.rows, award_ids)])
+        if issues:
+            for movement_id, values in zip(_bulk_insert(connection, StockMovement.__table__, issues), issues):
+                log("stock_movement", movement_id, values)
         if journal:
             connection.execute(JournalEntry.__table__.insert(), journal)
         checkpoint()  # cancelled now: the transaction rolls back, no row stays

@@ -341,6 +341,24 @@ def sync_award_issue(session: Session, award: Award) -> None:
     session.flush()
 
 
+def issue_rows_for_awards(session: Session, awards: list[tuple[int, int, int | None, dt.date | None]]) -> list[dict]:
+    """Issue movements (as rows for a bulk insert) for newly inserted awards given as
+    (award id, award type id, degree, presentation date): what ``sync_award_issue`` would add for
+    each, for an importer that writes thousands of awards at once."""
+    start = _accounting_from(session)
+    materials: dict[tuple[int, int | None], dict[int, int]] = {}
+    rows = []
+    for award_id, type_id, degree, presented_on in awards:
+        if presented_on is None or (start and presented_on < start):
+            continue
+        if (type_id, degree) not in materials:
+            materials[(type_id, degree)] = materials_for(session, type_id, degree)
+        for item_id, quantity in sorted(materials[(type_id, degree)].items()):
+            rows.append(dict(item_id=item_id, kind=ISSUE, moved_on=presented_on, quantity=quantity,
+                             award_id=award_id, supplier="", reason=""))
+    return rows
+
+
 def release_award(session: Session, award_id: int) -> None:
     """The award is being deleted: its issue rows go (journaled), so its items are back in stock."""
     for movement in session.scalars(select(StockMovement).where(StockMovement.award_id == award_id)):
