@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from kr_desktop.db.models import (Direction, Executor, JournalEntry, Measure, PlannedFunding, Stage,
+from kr_desktop.db.models import (Direction, Executor, JournalEntry, Measure, Stage,
                                   measure_executor)
 from kr_desktop.errors import UserError, ValidationError
 from kr_desktop.services import program_edit as pe

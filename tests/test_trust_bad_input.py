@@ -5,7 +5,6 @@ cell values repeated in the importer's messages, a report's temporary file, a pa
 
 import datetime as dt
 import re
-from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings

@@ -4,7 +4,7 @@ between runs (QSettings), Qt's dialogs in Ukrainian, help, About, icon."""
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit, QMessageBox, QVBoxLayout

@@ -6,10 +6,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kr_desktop.cli.common import open_db_from_args, output_path, write_atomically
+from kr_desktop.cli.common import REPORT_FORMATS, open_db_from_args, output_path, print_report, write_atomically
 from kr_desktop.errors import UserError
 
-FORMATS = ("pdf", "docx", "xlsx")
+FORMATS = REPORT_FORMATS
 
 
 def _date(value: str):
@@ -93,17 +93,7 @@ def resolve_type(db, text: str):
 
 
 def _report(args, build) -> int:
-    out, _fmt = output_path(args.out, FORMATS)
-    db = open_db_from_args(args, create=False)
-    try:
-        from kr_desktop.reports.document import render
-
-        document = build(db)
-        write_atomically(out, lambda temp: render(document, temp))
-    finally:
-        db.dispose()
-    print(f"Звіт збережено: {out}")
-    return 0
+    return print_report(args, build, FORMATS)
 
 
 def run_awards_report(args: argparse.Namespace) -> int:

@@ -88,3 +88,22 @@ def write_atomically(path: Path, render) -> Path:
     finally:
         temp.unlink(missing_ok=True)
     return path
+
+
+REPORT_FORMATS = ("pdf", "docx", "xlsx")
+
+
+def print_report(args: argparse.Namespace, build, formats: tuple[str, ...] = REPORT_FORMATS) -> int:
+    """The shared body of every ``kr-desktop report …``: check the output file, open the database,
+    build the ReportDocument from it, write it atomically in the format of the file's extension."""
+    out, _fmt = output_path(args.out, formats)
+    db = open_db_from_args(args, create=False)
+    try:
+        from kr_desktop.reports.document import render
+
+        document = build(db)
+        write_atomically(out, lambda temp: render(document, temp))
+    finally:
+        db.dispose()
+    print(f"Звіт збережено: {out}")
+    return 0

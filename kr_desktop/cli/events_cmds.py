@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import argparse
 
-from kr_desktop.cli.common import open_db_from_args, output_path, write_atomically
+from kr_desktop.cli.common import REPORT_FORMATS, open_db_from_args, print_report
 from kr_desktop.errors import UserError
 
-FORMATS = ("pdf", "docx", "xlsx")
+FORMATS = REPORT_FORMATS
 
 
 def _date_type(field: str):
@@ -70,17 +70,7 @@ def register(commands) -> None:
 
 
 def _report(args, build, formats=FORMATS) -> int:
-    out, _fmt = output_path(args.out, formats)
-    db = open_db_from_args(args, create=False)
-    try:
-        from kr_desktop.reports.document import render
-
-        document = build(db)
-        write_atomically(out, lambda temp: render(document, temp))
-    finally:
-        db.dispose()
-    print(f"Звіт збережено: {out}")
-    return 0
+    return print_report(args, build, formats)
 
 
 def run_events_report(args: argparse.Namespace) -> int:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from kr_desktop.cli.common import open_db_from_args, output_path, write_atomically
+from kr_desktop.cli.common import REPORT_FORMATS, print_report
 
-FORMATS = ("pdf", "docx", "xlsx")
+FORMATS = REPORT_FORMATS
 
 
 def _common(parser) -> None:
@@ -49,17 +49,7 @@ def register_reports(reports) -> None:
 
 
 def _run(args: argparse.Namespace, build) -> int:
-    out, _fmt = output_path(args.out, FORMATS)
-    db = open_db_from_args(args, create=False)
-    try:
-        from kr_desktop.reports.document import render
-
-        document = build(db)
-        write_atomically(out, lambda temp: render(document, temp))
-    finally:
-        db.dispose()
-    print(f"Звіт збережено: {out}")
-    return 0
+    return print_report(args, build, FORMATS)
 
 
 def run_half_year(args: argparse.Namespace) -> int:

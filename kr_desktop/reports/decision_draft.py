@@ -3,7 +3,7 @@ Built from services.decisions.DecisionDraft."""
 
 from __future__ import annotations
 
-from kr_desktop.reports.document import Heading, Para, ReportDocument, Signature, SignatureBlock, Spacer
+from kr_desktop.reports.document import Para, ReportDocument, Signature, SignatureBlock, Spacer
 from kr_desktop.text.formatting import format_date_long
 
 HEADERS = {

@@ -8,7 +8,7 @@ content. Cell values stay typed (Decimal, int, date) so XLSX gets real number an
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, Union

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, fields
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from kr_desktop.db.engine import Database

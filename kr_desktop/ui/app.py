@@ -7,11 +7,10 @@ import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from kr_desktop import APP_NAME
 from kr_desktop.paths import fonts_dir, translations_dir
-from kr_desktop.ui import texts
 
 UI_FONT_FAMILY = "Liberation Sans"
 UI_FONT_SIZE = 10
