@@ -217,7 +217,7 @@ def _chart(block: d.BarChart, width: float) -> Drawing:
     drawing = Drawing(width, height + 20 * mm)
     chart = VerticalBarChart()
     chart.x, chart.y = 22 * mm, 22 * mm
-    chart.width, chart.height = width - 30 * mm, height - 10 * mm
+    chart.width, chart.height = width - 30 * mm, height - 22 * mm  # room above for the legend
     chart.data = [[float(v) for v in values] for _name, values in block.series]
     chart.categoryAxis.categoryNames = [c if len(c) <= 18 else c[:17] + "…" for c in block.categories]
     chart.categoryAxis.labels.fontName = SERIF
@@ -232,7 +232,7 @@ def _chart(block: d.BarChart, width: float) -> Drawing:
         chart.bars[i].fillColor = SERIES_COLOURS[i % len(SERIES_COLOURS)]
     drawing.add(chart)
     legend = Legend()
-    legend.x, legend.y = 22 * mm, height + 8 * mm
+    legend.x, legend.y = 22 * mm, height + 4 * mm
     legend.fontName = SERIF
     legend.fontSize = 8
     legend.alignment = "right"
