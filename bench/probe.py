@@ -194,18 +194,20 @@ def pdf(path: str, rows: int, runs: int, out_dir: str) -> None:
     db = _open(path)
     flt = award_filter(db, rows)
     out = Path(out_dir)
-    values, baselines, pages, count = [], [], 0, 0
+    values, baselines, rendering, pages, count = [], [], [], 0, 0
     for i in range(runs):
         target = out / f"awards-{rows}.pdf"
         started = time.process_time()  # CPU time: the machine is shared and noisy (see README)
         document = build_awards_list(db, flt)
+        built = time.process_time()
         render(document, target)
         values.append(time.process_time() - started)
+        rendering.append(time.process_time() - built)
         pages = len(PdfReader(target).pages)
         table = document.tables()[0]
         count = sum(1 for row in table.rows if row.style == "normal")
         baselines.append(_plain_reportlab(table, pages, out / f"plain-{rows}.pdf"))
-    emit(value=values, baseline=baselines, pages=pages, rows=count)
+    emit(value=values, baseline=baselines, render=rendering, pages=pages, rows=count)
 
 
 def _plain_reportlab(table, pages: int, target: Path) -> float:
