@@ -176,8 +176,8 @@ def award_filter(db, rows: int):
 
     with db.reading() as session:
         first, last = session.execute(text(
-            "SELECT min(act_date), (SELECT act_date FROM award WHERE revoked_on IS NULL AND act_date IS NOT NULL "
-            "ORDER BY act_date LIMIT 1 OFFSET :n) FROM award"), {"n": rows - 1}).one()
+            "SELECT min(act_date), coalesce((SELECT act_date FROM award WHERE revoked_on IS NULL AND act_date IS NOT "
+            "NULL ORDER BY act_date LIMIT 1 OFFSET :n), max(act_date)) FROM award"), {"n": rows - 1}).one()
     return awards.AwardFilter(date_from=dt.date.fromisoformat(str(first)), date_to=dt.date.fromisoformat(str(last)),
                               include_revoked=False)
 
