@@ -125,35 +125,3 @@ def db(request):
     yield database
     database.dispose()
 
-
-# -- ending the run --------------------------------------------------------------------------
-# PySide6 6.12 sometimes crashes while the interpreter tears down Qt objects after the last test
-# ("QObject: shared QObject was deleted directly", then SIGSEGV; seen in about one run in three
-# with the full suite, never inside a test). The results are final by then, so once pytest has
-# printed its summary and every plugin has finished, the process ends with pytest's own exit code
-# without the teardown. Worker threads are waited for first, so no job is cut short.
-_exit_status: list[int] = []
-
-
-def pytest_sessionfinish(session, exitstatus):
-    _exit_status.append(int(exitstatus))
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config):
-    if not _exit_status or os.environ.get("KR_TEST_NORMAL_EXIT") == "1":
-        return
-    try:
-        from PySide6.QtCore import QThreadPool
-        from PySide6.QtWidgets import QApplication
-
-        QThreadPool.globalInstance().waitForDone(30_000)
-        if QApplication.instance() is not None:
-            QApplication.processEvents()
-    except ImportError:
-        pass
-    import sys
-
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(_exit_status[-1])

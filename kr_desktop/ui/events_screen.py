@@ -64,7 +64,8 @@ class EventsScreen(QWidget):
 
         buttons = QHBoxLayout()
         for label, slot in ((t.NEW_EVENT, self.new_event), (t.OPEN, self.open_current), (t.DELETE, self.delete_current),
-                            (t.GENERATE, self.generate), (t.PRINT_LIST, self.print_list),
+                            (t.GENERATE, self.generate), (t.RECURRING_DATES, self.edit_recurring_dates),
+                            (t.PRINT_LIST, self.print_list),
                             (t.PRINT_EVENT, self.print_event)):
             button = QPushButton(label)
             button.clicked.connect(lambda _=False, s=slot: s())
@@ -165,6 +166,11 @@ class EventsScreen(QWidget):
                 != QMessageBox.StandardButton.Yes:
             return
         perform(self, self.context, "events", events.delete_event, self.db, event_id)
+
+    def edit_recurring_dates(self) -> None:
+        from kr_desktop.ui.directories_dialogs import RecurringDatesDialog
+
+        RecurringDatesDialog(self.context, self).exec()
 
     def generate(self, year: int | None = None) -> int | None:
         interactive = year is None

@@ -73,7 +73,8 @@ class StockScreen(QWidget):
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_moves())
         buttons = QHBoxLayout()
         for label, slot in ((t.RECEIPT, self.receipt), (t.WRITE_OFF, self.write_off), (t.THRESHOLD, self.threshold),
-                            (t.NEW_ITEM, self.new_item), (t.DELETE_MOVE, self.delete_move),
+                            (t.NEW_ITEM, self.new_item), (t.MATERIALS, self.edit_materials),
+                            (t.DELETE_MOVE, self.delete_move),
                             (t.PRINT_STOCK, self.print_stock)):
             button = QPushButton(label)
             button.clicked.connect(lambda _=False, s=slot: s())
@@ -177,6 +178,11 @@ class StockScreen(QWidget):
             if not ok:
                 return
         perform(self, self.context, "stock", stock.save_item, self.db, name)
+
+    def edit_materials(self) -> None:
+        from kr_desktop.ui.directories_dialogs import MaterialsDialog
+
+        MaterialsDialog(self.context, self).exec()
 
     def delete_move(self, confirm: bool = True) -> None:
         """Delete the selected movement after the user confirms (the button and Del alike)."""
