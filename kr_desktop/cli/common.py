@@ -93,13 +93,15 @@ def write_atomically(path: Path, render) -> Path:
 REPORT_FORMATS = ("pdf", "docx", "xlsx")
 
 
-def print_report(args: argparse.Namespace, build, formats: tuple[str, ...] = REPORT_FORMATS) -> int:
+def print_report(args: argparse.Namespace, build, formats: tuple[str, ...] = REPORT_FORMATS, render=None) -> int:
     """The shared body of every ``kr-desktop report …``: check the output file, open the database,
-    build the ReportDocument from it, write it atomically in the format of the file's extension."""
+    build the document from it, write it atomically in the format of the file's extension
+    (``render(document, path)``; by default the ReportDocument renderer)."""
     out, _fmt = output_path(args.out, formats)
     db = open_db_from_args(args, create=False)
     try:
-        from kr_desktop.reports.document import render
+        if render is None:
+            from kr_desktop.reports.document import render
 
         document = build(db)
         write_atomically(out, lambda temp: render(document, temp))

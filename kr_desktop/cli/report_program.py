@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kr_desktop.cli.common import open_db_from_args, output_path, write_atomically
+from kr_desktop.cli.common import print_report
 
 FORMATS = ("pdf",)
 
@@ -17,15 +17,7 @@ def register_reports(reports) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    out, _fmt = output_path(args.out, FORMATS)
-    db = open_db_from_args(args, create=False)
-    try:
-        from kr_desktop.reports.program_pdf import render_program_pdf
-        from kr_desktop.services.program_view import load_document
+    from kr_desktop.reports.program_pdf import render_program_pdf
+    from kr_desktop.services.program_view import load_document
 
-        document = load_document(db)
-        write_atomically(out, lambda temp: render_program_pdf(document, temp))
-    finally:
-        db.dispose()
-    print(f"Звіт збережено: {out}")
-    return 0
+    return print_report(args, load_document, FORMATS, render=render_program_pdf)

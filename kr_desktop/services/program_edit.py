@@ -319,6 +319,15 @@ def update_direction(db: Database, direction_id: int, name: str, *, expected_ver
         direction.name = name
 
 
+def _close_gap(s, siblings, order, removed: int) -> None:
+    """Renumber the records after a removed one (directions in a stage, measures in a direction),
+    one at a time so the unique (parent, number) constraint never sees two equal numbers."""
+    model = order.class_
+    for later in s.scalars(select(model).where(siblings, order > removed).order_by(order)):
+        setattr(later, order.key, getattr(later, order.key) - 1)
+        s.flush()
+
+
 def delete_direction(db: Database, direction_id: int) -> None:
     require(db, OPERATOR)
     with db.changing("Видалено напрям Програми") as s:
@@ -332,10 +341,7 @@ def delete_direction(db: Database, direction_id: int) -> None:
         stage_id, number = direction.stage_id, direction.number
         s.delete(direction)
         s.flush()
-        for later in s.scalars(select(Direction).where(Direction.stage_id == stage_id, Direction.number > number)
-                               .order_by(Direction.number)):
-            later.number -= 1
-            s.flush()
+        _close_gap(s, Direction.stage_id == stage_id, Direction.number, number)
 
 
 # -- measures -------------------------------------------------------------------------------------
@@ -462,10 +468,7 @@ def delete_measure(db: Database, measure_id: int) -> None:
         direction_id, position = measure.direction_id, measure.position
         s.delete(measure)
         s.flush()
-        for later in s.scalars(select(Measure).where(Measure.direction_id == direction_id, Measure.position > position)
-                               .order_by(Measure.position)):
-            later.position -= 1
-            s.flush()
+        _close_gap(s, Measure.direction_id == direction_id, Measure.position, position)
 
 
 # -- executors directory --------------------------------------------------------------------------
