@@ -246,6 +246,26 @@ def _amendment(session: Session, amendment_id: int | None) -> Amendment | None:
     return None if amendment_id is None else _get(session, Amendment, amendment_id, "Рішення про зміни")
 
 
+def _apply_amount_cells(session: Session, parsed, existing, new_row, record) -> int:
+    """Write (source_id, year) → amount cells over the existing rows (None removes a row), each
+    change recorded for the amendment's history; returns how many cells changed."""
+    changed = 0
+    for (source_id, year), value in parsed.items():
+        row = existing.get((source_id, year))
+        old = row.amount if row else None
+        if old == value:
+            continue
+        changed += 1
+        if value is None:
+            session.delete(row)
+        elif row is None:
+            session.add(new_row(source_id, year, value))
+        else:
+            row.amount = value
+        record(old, value, source_id, year)
+    return changed
+
+
 def _record(session: Session, amendment: Amendment | None, target: str, field: str, old, new, **owner) -> None:
     if amendment is None or old == new:
         return
@@ -610,20 +630,11 @@ def set_planned_amounts(db: Database, owner: str, owner_id: int, cells: Mapping[
         existing = {(p.source_id, p.year): p for p in s.scalars(select(PlannedFunding).where(column == owner_id))}
         target = "direction_funding" if owner == DIRECTION else "measure_funding"
         ids = {"direction_id": owner_id} if owner == DIRECTION else {"measure_id": owner_id}
-        changed = 0
-        for (source_id, year), value in parsed.items():
-            row = existing.get((source_id, year))
-            old = row.amount if row else None
-            if old == value:
-                continue
-            changed += 1
-            if value is None:
-                s.delete(row)
-            elif row is None:
-                s.add(PlannedFunding(source_id=source_id, year=year, amount=value, **ids))
-            else:
-                row.amount = value
-            _record(s, amendment, target, "amount", old, value, source_id=source_id, year=year, owner_label=label, **ids)
+        changed = _apply_amount_cells(
+            s, parsed, existing,
+            lambda source_id, year, value: PlannedFunding(source_id=source_id, year=year, amount=value, **ids),
+            lambda old, value, source_id, year: _record(s, amendment, target, "amount", old, value,
+                                                        source_id=source_id, year=year, owner_label=label, **ids))
         if changed:
             bump(owner_record, expected_version)
     return changed
@@ -652,21 +663,13 @@ def set_passport_amounts(db: Database, cells: Mapping[tuple[int, int], str | Dec
             parsed[(source_id, year)] = parse_amount(text, field)
         existing = {(p.source_id, p.year): p for p in s.scalars(
             select(PassportFunding).where(PassportFunding.program_id == program.id))}
-        changed = 0
-        for (source_id, year), value in parsed.items():
-            row = existing.get((source_id, year))
-            old = row.amount if row else None
-            if old == value:
-                continue
-            changed += 1
-            if value is None:
-                s.delete(row)
-            elif row is None:
-                s.add(PassportFunding(program=program, source_id=source_id, year=year, amount=value))
-            else:
-                row.amount = value
-            _record(s, amendment, "passport_funding", "amount", old, value, source_id=source_id, year=year,
-                    owner_label="Паспорт Програми")
+        changed = _apply_amount_cells(
+            s, parsed, existing,
+            lambda source_id, year, value: PassportFunding(program=program, source_id=source_id, year=year,
+                                                           amount=value),
+            lambda old, value, source_id, year: _record(s, amendment, "passport_funding", "amount", old, value,
+                                                        source_id=source_id, year=year,
+                                                        owner_label="Паспорт Програми"))
         if changed:
             bump(program, expected_version)
     return changed
