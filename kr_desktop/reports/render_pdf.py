@@ -63,6 +63,7 @@ class _TableBuilder:
         self.size = size
         self.leading = size * 1.18
         self.money_places = money_places
+        self._word_widths: dict[str, dict[str, float]] = {}  # font → word → width at this size
         weights = [c.weight for c in block.columns]
         self.col_widths = [width * w / sum(weights) for w in weights]
         base = ParagraphStyle("c", fontName=SERIF, fontSize=size, leading=self.leading)
@@ -100,13 +101,37 @@ class _TableBuilder:
 
     def _wrapped(self, text: str, width: float, font: str = SERIF) -> str:
         """A wrapping cell as plain lines (broken at spaces, as a Paragraph breaks them): a Table
-        draws a multi-line string 3–5 times faster than it lays out a Paragraph."""
+        draws a multi-line string 3–5 times faster than it lays out a Paragraph.
+
+        The lines are reportlab's simpleSplit (the same words on the same lines), with each word's
+        width measured once per table: a long list repeats the same names, posts and places."""
         inner = width - _PAD["left"] - _PAD["right"]
-        if "\n" not in text and getFont(font).stringWidth(text, self.size) <= inner:
-            return text  # most cells: one line that fits
+        widths = self._word_widths.get(font)
+        if widths is None:
+            widths = self._word_widths[font] = {}
+        space = widths.get(" ")
+        if space is None:
+            space = widths[" "] = getFont(font).stringWidth(" ", self.size)
         lines = []
+        fits = True
         for part in text.split("\n"):
-            lines += simpleSplit(part, font, self.size, inner) or [""]
+            line: list[str] = []
+            used = -space
+            for word in part.split():
+                word_width = widths.get(word)
+                if word_width is None:
+                    word_width = widths[word] = getFont(font).stringWidth(word, self.size)
+                if used + space + word_width <= inner or not line:
+                    line.append(word)
+                    used += space + word_width
+                else:
+                    lines.append(" ".join(line))
+                    line = [word]
+                    used = word_width
+            fits = fits and used <= inner
+            lines.append(" ".join(line))
+        if len(lines) == 1 and fits:
+            return text  # most cells: one line that fits
         return "\n".join(lines)
 
     def _measure(self, cells: list, spans_all: bool) -> float:

@@ -12,6 +12,7 @@ import datetime as dt
 from contextlib import nullcontext
 from dataclasses import dataclass, fields
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -432,6 +433,18 @@ def get_award(db: Database, award_id: int) -> AwardDetail:
         return AwardDetail(*r)
 
 
+class AwardListLine(NamedTuple):
+    """One person's line of the printed award list: only what the list prints."""
+
+    person_name: str  # «ПРІЗВИЩЕ Ім'я По батькові»
+    position: str
+    workplace: str
+    act_text: str  # «рішення виконкому від 21.12.2016 №1176»
+    certificate_number: str | None
+    presented_on: dt.date | None
+    posthumous: bool
+
+
 @dataclass(frozen=True)
 class AwardGroup:
     """The printed list's group: one award type and degree, persons in Ukrainian order."""
@@ -439,23 +452,37 @@ class AwardGroup:
     title: str
     award_type_id: int
     degree: int | None
-    rows: tuple[AwardRow, ...]
+    rows: tuple[AwardListLine, ...]
+
+
+_LIST_COLUMNS = (Award.award_type_id, Award.degree, AwardType.name, Person.surname, Person.name, Person.patronymic,
+                 Person.position, Person.workplace, Award.act_kind, Award.act_number, Award.act_date,
+                 Award.certificate_number, Award.presented_on, Award.posthumous)
 
 
 def award_list(db: Database, flt: AwardFilter = AwardFilter(include_revoked=False)) -> list[AwardGroup]:
-    return group_awards(query_awards(db, flt, limit=None, sort="award"))
-
-
-def group_awards(rows: list[AwardRow]) -> list[AwardGroup]:
-    """Rows sorted by award and degree → one group per award and degree (in linear time)."""
+    """The printed award list: one group per award and degree (in directory order), persons in
+    Ukrainian order. Filtered and sorted as the register (``_conditions``, ``SORTS["award"]``), but
+    a lean query of its own: only the printed columns, one pass from the rows to the groups (a
+    period's list runs to tens of thousands of awards)."""
+    query = (select(*_LIST_COLUMNS).join(Person, Person.id == Award.person_id)
+             .join(AwardType, AwardType.id == Award.award_type_id)
+             .where(*_conditions(flt)).order_by(*SORTS["award"]))
+    with db.reading() as session:
+        rows = session.execute(query).all()
     groups: list[AwardGroup] = []
-    start = 0
-    for i in range(1, len(rows) + 1):
-        if i == len(rows) or (rows[i].award_type_id, rows[i].degree) != (rows[start].award_type_id,
-                                                                          rows[start].degree):
-            first = rows[start]
-            groups.append(AwardGroup(first.award_name, first.award_type_id, first.degree, tuple(rows[start:i])))
-            start = i
+    lines: list[AwardListLine] = []
+    key = title = None
+    for (type_id, degree, type_name, surname, name, patronymic, position, workplace, kind, number, date,
+         certificate, presented_on, posthumous) in rows:
+        if (type_id, degree) != key:
+            if lines:
+                groups.append(AwardGroup(title, *key, tuple(lines)))
+            key, title, lines = (type_id, degree), f"{type_name} {degree_phrase(degree)}".strip(), []
+        lines.append(AwardListLine(display_name(surname, name, patronymic), position, workplace,
+                                   act_text(kind, number, date), certificate, presented_on, posthumous))
+    if lines:
+        groups.append(AwardGroup(title, *key, tuple(lines)))
     return groups
 
 
