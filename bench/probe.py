@@ -53,18 +53,15 @@ def _screen(db):
 
 
 # -- search ------------------------------------------------------------------------------------
-def _raw_page_sql(fragment: str, limit: int) -> str:
-    """The SQL the register's first page runs, with the fragment written in (for sqlite3)."""
-    from sqlalchemy import select
+def _raw_page_sql(db, fragment: str, limit: int) -> str:
+    """The SQL the register's first page runs (awards.page_query, as query_awards builds it), with
+    the fragment written in (for sqlite3)."""
     from sqlalchemy.dialects import sqlite
 
-    from kr_desktop.db.models import Award, AwardType, Person
     from kr_desktop.services import awards
 
-    query = (select(*awards._ROW_COLUMNS).join(Person, Person.id == Award.person_id)
-             .join(AwardType, AwardType.id == Award.award_type_id)
-             .where(*awards._conditions(awards.AwardFilter(text=fragment)))
-             .order_by(*awards.SORTS["name"]).limit(limit))
+    with db.reading() as session:
+        query = awards.page_query(db, session, awards.AwardFilter(text=fragment), 0, limit, "name")
     return str(query.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
 
 
@@ -98,7 +95,7 @@ def search(path: str, runs: int) -> None:
             values.append(time.perf_counter() - started)
             assert screen.search.text() == fragment
             first = screen.awards_model.item(0)
-            sql = _raw_page_sql(fragment, PAGE)
+            sql = _raw_page_sql(db, fragment, PAGE)
             started = time.perf_counter()
             rows = raw.execute(sql).fetchall()
             baselines.append(time.perf_counter() - started)

@@ -85,7 +85,25 @@ def ensure_demo(persons: int) -> Path:
         subprocess.run([PYTHON, "-m", "kr_desktop", "demo", "--db", str(temp), "--persons", str(persons),
                         "--seed", "1"], env=ENV, check=True, cwd=ROOT, stdout=sys.stderr)
         os.replace(temp, path)
+    else:  # made by an older version: brought to the newest schema (the probes open without upgrading)
+        subprocess.run([PYTHON, "-c", UPGRADE_DEMO, str(path)], env=ENV, check=True, cwd=ROOT, stdout=sys.stderr)
     return path
+
+
+UPGRADE_DEMO = """
+import sys
+from sqlalchemy import create_engine
+from kr_desktop.db import migrate
+from kr_desktop.db.engine import sqlite_url
+engine = create_engine(sqlite_url(sys.argv[1]))
+with engine.connect() as connection:
+    current = migrate.current_revision(connection)
+engine.dispose()
+if current != migrate.head_revision():
+    print(f"… upgrading the demo database from revision {current}: {sys.argv[1]}", file=sys.stderr)
+    from kr_desktop.db.open import open_database
+    open_database(sys.argv[1], create=False, upgrade=True).dispose()
+"""
 
 
 def ensure_builtin() -> Path:

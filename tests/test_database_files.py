@@ -10,6 +10,7 @@ from alembic.migration import MigrationContext
 from kr_desktop.db import migrate
 from kr_desktop.db.models import Base
 from kr_desktop.db.open import open_database
+from kr_desktop.db.search_index import include_name, include_object
 from kr_desktop.errors import DatabaseFileError
 
 
@@ -20,7 +21,11 @@ def _digest(path):
 def test_migrations_create_exactly_the_models_schema(db):
     with db.engine.connect() as connection:
         assert migrate.current_revision(connection) == migrate.head_revision()
-        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+        # the name search index (migration 0007: FTS5 tables on SQLite, a pg_trgm index on PostgreSQL)
+        # is no ORM model, so the comparison leaves it out (kr_desktop.db.search_index)
+        context = MigrationContext.configure(connection, opts={"include_name": include_name,
+                                                                "include_object": include_object})
+        assert compare_metadata(context, Base.metadata) == []
 
 
 def test_new_file_is_created_from_the_builtin_program(tmp_path):

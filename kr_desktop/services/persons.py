@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields, replace
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Boolean, String, and_, func, select, text
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import ColumnElement
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from kr_desktop.db.engine import Database
 from kr_desktop.db.models import Award, HonoraryBookEntry, Person
+from kr_desktop.db.search_index import FTS_TABLE, MIN_INDEXED
 from kr_desktop.domain.input_checks import date_value, text_value
 from kr_desktop.errors import UserError, ValidationError
 from kr_desktop.services.access import OPERATOR, require
@@ -255,10 +259,85 @@ def get_person(db: Database, person_id: int) -> PersonDetail:
         return PersonDetail(*r)
 
 
-def name_conditions(text: str) -> list:
+class NameSearch(ColumnElement[bool]):
+    """SQL condition: every word occurs in the person's folded full name (Person.name_key).
+
+    The same rows on every database, found the fastest way each has (migration 0007):
+    PostgreSQL — ``name_key LIKE '%word%'`` per word (its pg_trgm index serves them when installed);
+    SQLite — the words of 3+ characters through the trigram table person_search, one FTS5 query
+    of quoted phrases (a phrase of trigrams is exactly a substring), ``key IN (its rowids)``; shorter
+    words by LIKE. ``key`` is the column holding the person's id (Person.id, or Award.person_id so
+    that an award query need not read person rows to filter). ``probe``: the SQLite form that only
+    tests rows met otherwise (``+key IN …``, no index use) — for a page read in name order by
+    scanning the sort index, when many persons match.
+
+    The words are part of the statement's cache key and are written into the SQL as literals."""
+
+    type = Boolean()
+    _is_implicitly_boolean = True  # a predicate: never compared with 1 (which would hide the index)
+    inherit_cache = True
+    _traverse_internals = [("words", InternalTraversal.dp_string_list), ("key", InternalTraversal.dp_clauseelement),
+                           ("probe", InternalTraversal.dp_boolean)]
+
+    def __init__(self, words, key=None, probe: bool = False):
+        self.words = list(words)
+        self.key = Person.id if key is None else key
+        self.probe = probe
+
+
+def _literal(compiler, value: str) -> str:
+    return compiler.render_literal_value(value, String())
+
+
+def name_likes(words) -> list:
+    return [Person.name_key.contains(word, autoescape=True) for word in words]
+
+
+@compiles(NameSearch)
+def _compile_like(element: NameSearch, compiler, **kw) -> str:
+    return compiler.process(and_(*name_likes(element.words)), **dict(kw, literal_binds=True))
+
+
+def fts_query(words) -> str:
+    """The FTS5 query of the indexed words: quoted phrases (any character literal, " doubled)."""
+    return " AND ".join('"' + word.replace('"', '""') + '"' for word in words if len(word) >= MIN_INDEXED)
+
+
+@compiles(NameSearch, "sqlite")
+def _compile_fts(element: NameSearch, compiler, **kw) -> str:
+    query = fts_query(element.words)
+    short = [word for word in element.words if len(word) < MIN_INDEXED]
+    parts = []
+    if query:
+        key = compiler.process(element.key, **kw)
+        parts.append(f"{'+' if element.probe else ''}{key} IN (SELECT rowid FROM {FTS_TABLE} "
+                     f"WHERE {FTS_TABLE} MATCH {_literal(compiler, query)})")
+    if short:
+        parts.append(compiler.process(and_(*name_likes(short)), **dict(kw, literal_binds=True)))
+    return "(" + " AND ".join(parts) + ")" if len(parts) > 1 else parts[0]
+
+
+def search_words(text: str) -> list[str]:
+    return search_key(text).split()
+
+
+def name_conditions(text: str, key=None, probe: bool = False) -> list:
     """SQL conditions: every word of ``text`` occurs in the folded full name (any part, any case,
-    any apostrophe form)."""
-    return [Person.name_key.contains(word, autoescape=True) for word in search_key(text).split()]
+    any apostrophe form); see NameSearch."""
+    words = search_words(text)
+    return [NameSearch(words, key, probe)] if words else []
+
+
+def indexed_only(db: Database, words) -> bool:
+    """True when the trigram table alone answers these words (SQLite, every word 3+ characters)."""
+    return db.is_sqlite and bool(words) and all(len(word) >= MIN_INDEXED for word in words)
+
+
+def count_name_matches(session: Session, words) -> int:
+    """How many persons' names contain every word: read from the trigram table alone (SQLite,
+    every word 3+ characters — check with indexed_only)."""
+    return session.scalar(text(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :query"),
+                          {"query": fts_query(words)}) or 0
 
 
 def _search(text: str):
@@ -289,6 +368,10 @@ def search_persons(db: Database, text: str = "", offset: int = 0, limit: int = 1
 
 
 def count_persons(db: Database, text: str = "") -> int:
+    words = search_words(text)
+    if indexed_only(db, words):  # the trigram table counts its matches without reading persons
+        with db.reading() as session:
+            return count_name_matches(session, words)
     query = select(func.count()).select_from(Person)
     condition = _search(text)
     if condition is not None:

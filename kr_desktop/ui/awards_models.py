@@ -28,11 +28,16 @@ class PagedTableModel(QAbstractTableModel):
         self._fetch, self._count, self._cells = fetch, count, cells
         self._total = 0
         self._pages: dict[int, list] = {}
+        self._texts: dict[int, Sequence[str]] = {}  # row → its cells' texts (the view asks many times)
         self.reload()
+
+    def _forget(self) -> None:
+        self._pages.clear()
+        self._texts.clear()
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._pages.clear()
+        self._forget()
         self._total = self._count()
         self.endResetModel()
 
@@ -44,7 +49,7 @@ class PagedTableModel(QAbstractTableModel):
             return
         self.sort_key, self.descending = key, descending
         self.beginResetModel()
-        self._pages.clear()
+        self._forget()
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -59,22 +64,27 @@ class PagedTableModel(QAbstractTableModel):
         page = row // PAGE
         if page not in self._pages:
             if len(self._pages) > 50:  # keep memory flat while scrolling far
-                self._pages.clear()
+                self._forget()
             self._pages[page] = self._fetch(page * PAGE, PAGE)
         rows = self._pages[page]
         index = row - page * PAGE
         return rows[index] if index < len(rows) else None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        item = self.item(index.row())
-        if item is None:
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._cells(item)[index.column()]
+        # The view asks each cell for a dozen roles at every paint: the rest get None at once, and
+        # a row's texts are made once (not once per cell and role).
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
+            row = index.row()
+            texts = self._texts.get(row)
+            if texts is None:
+                item = self.item(row)
+                if item is None:
+                    return None
+                texts = self._texts[row] = self._cells(item)
+            return texts[index.column()]
         if role == ID_ROLE:
-            return item.id
+            item = self.item(index.row())
+            return None if item is None else item.id
         return None
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):

@@ -106,7 +106,8 @@ class AwardsScreen(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.awards_view, t.TAB_AWARDS)
         self.tabs.addTab(self.persons_view, t.TAB_PERSONS)
-        self.tabs.currentChanged.connect(lambda _i: self._show_count())
+        self._stale: set[PagedTableModel] = set()  # searched while its tab was hidden: reload when shown
+        self.tabs.currentChanged.connect(lambda _i: self._tab_shown())
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -165,9 +166,18 @@ class AwardsScreen(QWidget):
         return persons.count_persons(self.db, self.search.text())
 
     def refresh(self) -> None:
+        """Search again: the list on the current tab now, the other one when its tab is shown."""
         self._timer.stop()
-        self.awards_model.reload()
-        self.persons_model.reload()
+        shown = self.awards_model if self.tabs.currentIndex() == 0 else self.persons_model
+        shown.reload()
+        self._stale = {self.awards_model, self.persons_model} - {shown}
+        self._show_count()
+
+    def _tab_shown(self) -> None:
+        model = self.awards_model if self.tabs.currentIndex() == 0 else self.persons_model
+        if model in self._stale:
+            self._stale.discard(model)
+            model.reload()
         self._show_count()
 
     def _show_count(self) -> None:

@@ -3,6 +3,7 @@
 from alembic import context
 
 from kr_desktop.db.models import Base
+from kr_desktop.db.search_index import include_name, include_object
 
 config = context.config
 target_metadata = Base.metadata
@@ -26,6 +27,9 @@ def _run(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite cannot ALTER most things
         compare_type=True,
+        # the name search index (FTS5 tables, the pg_trgm index) is not an ORM model: see search_index
+        include_name=include_name,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

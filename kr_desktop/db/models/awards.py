@@ -47,7 +47,9 @@ class Person(_Locked, Base):
     deceased: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     death_date: Mapped[dt.date | None] = mapped_column(Date)
     sort_key: Mapped[str] = mapped_column(sort_key_type(), nullable=False, index=True)
-    # search_key("surname name patronymic"): duplicates are looked up by equality, search by LIKE.
+    # search_key("surname name patronymic"): duplicates are looked up by equality; search by fragment
+    # through the trigram index of migration 0007 (SQLite: the FTS5 table person_search, kept by
+    # triggers; PostgreSQL: pg_trgm), see kr_desktop.db.search_index.
     name_key: Mapped[str] = mapped_column(String(400), nullable=False, index=True)
 
     __table_args__ = (CheckConstraint("sex IN ('ч', 'ж')", name="sex"),)
@@ -83,7 +85,8 @@ class Award(_Locked, Base):
     act_date: Mapped[dt.date | None] = mapped_column(Date)
     nominated_by: Mapped[str] = mapped_column(Text, nullable=False, default="")
     nomination_date: Mapped[dt.date | None] = mapped_column(Date)
-    certificate_number: Mapped[str | None] = mapped_column(String(64))
+    # indexed: the register's search box also finds an award by its certificate number
+    certificate_number: Mapped[str | None] = mapped_column(String(64), index=True)
     presented_on: Mapped[dt.date | None] = mapped_column(Date)
     amount: Mapped[Decimal | None] = mapped_column(Money)
     posthumous: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
