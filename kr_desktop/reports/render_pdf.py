@@ -99,6 +99,34 @@ class _TableBuilder:
                 cells.append(text)  # drawn with the table's FONT style: no Paragraph cost
         return cells
 
+    def body(self, rows: list[d.Row]) -> tuple[list[list], list[float]]:
+        """Every row's cells and height, in one pass. A plain row (most of a long list) takes a
+        short path: what each column does was decided once, and its height is its most lines."""
+        columns = self.block.columns
+        plan = [(column, width, column.wrap) for column, width in zip(columns, self.col_widths)]
+        short = not any(column.wrap and column.align == "justify" for column in columns)
+        places, wrapped, leading = self.money_places, self._wrapped, self.leading
+        all_cells, heights = [], []
+        for row in rows:
+            if row.style != "normal" or not short:
+                cells = self.cells(row)
+                all_cells.append(cells)
+                heights.append(self._measure(cells, row.spans_all))
+                continue
+            cells = []
+            lines = 1
+            for value, (column, width, wrap) in zip(row.cells, plan):
+                text = value if value.__class__ is str else cell_text(value, column, places)
+                if wrap:
+                    text = wrapped(text, width)
+                if "\n" in text:
+                    lines = max(lines, text.count("\n") + 1)
+                cells.append(text)
+            all_cells.append(cells)
+            # as _measure: the tallest cell plus the paddings
+            heights.append(max(leading, leading * lines) + _PAD["top"] + _PAD["bottom"])
+        return all_cells, heights
+
     def _wrapped(self, text: str, width: float, font: str = SERIF) -> str:
         """A wrapping cell as plain lines (broken at spaces, as a Paragraph breaks them): a Table
         draws a multi-line string 3–5 times faster than it lays out a Paragraph.
@@ -164,7 +192,9 @@ class _TableBuilder:
                 for i, column in enumerate(self.block.columns)]
         return header, body
 
-    def table(self, rows: list[d.Row], cells: list[list]) -> Table:
+    def table(self, rows: list[d.Row], cells: list[list], heights: list[float]) -> Table:
+        """One page's Table: the header and these rows, their heights as measured (the Table does
+        not measure every cell of the page again)."""
         n_header = len(self.header)
         style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
         for offset, r in enumerate(rows):
@@ -174,7 +204,8 @@ class _TableBuilder:
             if r.style in ("group", "total"):
                 style.append(("BACKGROUND", (0, at), (-1, at), colors.HexColor("#f0f0f0")))
         cell_styles = [self.header_styles] * n_header + [self.body_styles] * len(rows)
-        table = Table(self.header + cells, colWidths=self.col_widths, repeatRows=n_header, cellStyles=cell_styles)
+        table = Table(self.header + cells, colWidths=self.col_widths, rowHeights=self.header_heights + heights,
+                      repeatRows=n_header, cellStyles=cell_styles)
         table.setStyle(TableStyle(style))
         return table
 
@@ -201,8 +232,7 @@ class PagedTable(Flowable):
     def of(cls, block: d.TableBlock, width: float, size: float, money_places: int) -> "PagedTable":
         builder = _TableBuilder(block, width, size, money_places)
         rows = list(block.rows)
-        cells = [builder.cells(r) for r in rows]
-        heights = [builder._measure(c, r.spans_all) for c, r in zip(cells, rows)]
+        cells, heights = builder.body(rows)
         return cls(builder, rows, cells, heights)
 
     def wrap(self, avail_width, avail_height):
@@ -211,7 +241,8 @@ class PagedTable(Flowable):
         return self.width, self.height
 
     def _table_of(self, stop: int) -> Table:
-        return self.builder.table(self.rows[self.start:stop], self.cells[self.start:stop])
+        return self.builder.table(self.rows[self.start:stop], self.cells[self.start:stop],
+                                  self.heights[self.start:stop])
 
     def split(self, avail_width, avail_height):
         checkpoint()  # once a page: a cancelled job stops here (kr_desktop.cancel)
