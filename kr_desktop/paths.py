@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 from kr_desktop import APP_NAME
 
 DEFAULT_DB_NAME = "kr_desktop.sqlite3"
@@ -43,6 +41,8 @@ def docs_dir() -> Path:
 
 
 def user_data_dir() -> Path:
+    from platformdirs import user_data_path  # only when no database was named (the start stays light)
+
     return user_data_path(APP_NAME, appauthor=False, ensure_exists=False)
 
 

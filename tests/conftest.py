@@ -24,6 +24,8 @@ BACKENDS = ("sqlite", "postgresql")
 def _private_window_settings(tmp_path_factory, monkeypatch):
     """Window layout (QSettings) in a fresh INI file per test, never the user's own settings."""
     monkeypatch.setenv("KR_DESKTOP_SETTINGS_DIR", str(tmp_path_factory.mktemp("settings")))
+    # and the start snapshots (services/start_snapshot.py) in a fresh folder, never the user's cache
+    monkeypatch.setenv("KR_DESKTOP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
 def pytest_configure(config):

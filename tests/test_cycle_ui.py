@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -62,7 +63,7 @@ def _executor(db, starts):
 
 
 def _colour(model, row):
-    return model.data(model.index(row, 0), Qt.ItemDataRole.BackgroundRole).color()
+    return QColor(model.data(model.index(row, 0), Qt.ItemDataRole.BackgroundRole))  # what the view paints
 
 
 def test_control_is_the_start_screen(window):

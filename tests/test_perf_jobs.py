@@ -111,3 +111,41 @@ def test_a_refusal_in_the_worker_reaches_the_window_as_the_same_error(qtbot, db,
         assert exc.message == "Файл зайнятий"
     else:
         raise AssertionError("the error was lost")
+
+
+def test_backup_from_the_file_menu_runs_off_the_ui_thread_and_cancelled_leaves_no_file(qtbot, db, monkeypatch):
+    import kr_desktop.cancel as cancel
+    from kr_desktop.db import backup
+    from kr_desktop.services.backups import backups_folder
+    from kr_desktop.ui.main_window import MainWindow
+
+    fill_demo(db, 3000, seed=4)  # a file of several steps of the copy
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    folder = backups_folder(db)
+    before = set(folder.glob("*")) if folder.exists() else set()
+    seen: list = []
+    _cancel_at(cancel, monkeypatch, 2, seen)  # on the second step of the copy
+    assert window.backup_actions.backup_now() is None
+    assert seen and not any(seen)  # the copy ran in the worker thread
+    assert (set(folder.glob("*")) if folder.exists() else set()) == before  # no backup, no temporary file
+    monkeypatch.undo()
+    shown = []
+    monkeypatch.setattr("kr_desktop.ui.backup_actions.QMessageBox.information", lambda *a: shown.append(a[2]))
+    path = window.backup_actions.backup_now()
+    assert path is not None and path.parent == folder and backup.verify_backup(path)
+    assert shown and path.name in shown[0]
+
+
+def test_printing_the_program_from_the_file_menu_runs_off_the_ui_thread(qtbot, db, tmp_path, monkeypatch):
+    import kr_desktop.reports.program_pdf as program_pdf
+    from kr_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    seen: list = []
+    _cancel_at(program_pdf, monkeypatch, 2, seen)
+    out = tmp_path / "out"
+    out.mkdir()
+    assert window.print_program(str(out / "p.pdf")) is None  # cancelled on the second page
+    assert seen and not any(seen) and not list(out.iterdir())  # in the worker; no file, no temporary

@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 from typing import Callable, Sequence
 
 from kr_desktop import __version__
 from kr_desktop.cli import argparse_uk
 from kr_desktop.errors import UserError
-
-log = logging.getLogger(__name__)
 
 # Modules that add subcommands: each has ``register(subparsers)`` and, for reports,
 # ``register_reports(report_subparsers)``.
@@ -72,9 +69,29 @@ def add_out_option(parser: argparse.ArgumentParser, formats: Sequence[str]) -> N
                         help=f"файл звіту; формат за розширенням: {', '.join(formats)}")
 
 
+def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of a plain window start (nothing, ``--db PATH``/``--db=PATH``, ``--smoke``),
+    or None for anything else. Such a start skips building the whole parser: every subcommand's
+    module would be imported for a window that needs none of them (see services/start_snapshot)."""
+    args, rest = argparse.Namespace(db=None, smoke=False), list(argv)
+    while rest:
+        item = rest.pop(0)
+        if item == "--smoke":
+            args.smoke = True
+        elif item == "--db" and rest and not rest[0].startswith("-"):
+            args.db = rest.pop(0)
+        elif item.startswith("--db=") and len(item) > len("--db="):
+            args.db = item[len("--db="):]
+        else:
+            return None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = window_arguments(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     try:
         if handler is None:

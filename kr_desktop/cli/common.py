@@ -7,8 +7,12 @@ import os
 import tempfile
 from pathlib import Path
 
-from kr_desktop.db.engine import Database
+from typing import TYPE_CHECKING
+
 from kr_desktop.errors import UserError
+
+if TYPE_CHECKING:  # the window's start must not import SQLAlchemy (see services/start_snapshot.py)
+    from kr_desktop.db.engine import Database
 
 
 def open_db_from_args(args: argparse.Namespace, create: bool = True) -> Database:

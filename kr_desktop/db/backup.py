@@ -142,6 +142,12 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _report_progress(_status: int, remaining: int, total: int) -> None:
+    from kr_desktop.cancel import checkpoint
+
+    checkpoint(total - remaining, total)  # raises Cancelled when the user asked to stop
+
+
 def _copy_snapshot(source: Path, temp: Path) -> dict[str, int]:
     """Copy ``source`` into the new file ``temp`` with the online backup API, from one read
     snapshot, and return that snapshot's row counts. The copy is left in rollback-journal mode:
@@ -155,7 +161,9 @@ def _copy_snapshot(source: Path, temp: Path) -> dict[str, int]:
         counts = _counts(src)
         dst = sqlite3.connect(temp)
         try:
-            src.backup(dst)
+            # In steps of 1,024 pages (4 MB), so a job from the window shows progress and can be
+            # cancelled between steps (kr_desktop.cancel); one read transaction holds the snapshot.
+            src.backup(dst, pages=1024, progress=_report_progress)
             dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()

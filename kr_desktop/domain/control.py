@@ -9,27 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Iterable, Sequence
 
+from kr_desktop.domain.control_data import (SEVERITY, STATUS_LABELS, ControlData, ControlItem,  # noqa: F401
+                                            ControlStatus, ExecutorCounts)
 from kr_desktop.domain.deadlines import Deadline, DeadlineKind
-from kr_desktop.domain.progress import Period, last_ended_period
-
-
-class ControlStatus(StrEnum):
-    OVERDUE = "overdue"      # red
-    DUE_SOON = "due_soon"    # yellow
-    DONE = "done"            # green
-    PENDING = "pending"      # not due yet and not soon: no colour
-
-
-STATUS_LABELS = {
-    ControlStatus.OVERDUE: "прострочено",
-    ControlStatus.DUE_SOON: "наближається строк",
-    ControlStatus.DONE: "виконано",
-    ControlStatus.PENDING: "очікується",
-}
-SEVERITY = {ControlStatus.OVERDUE: 3, ControlStatus.DUE_SOON: 2, ControlStatus.PENDING: 1, ControlStatus.DONE: 0}
+from kr_desktop.domain.periods import Period, last_ended_period
 
 
 def status_for(due: dt.date, done: bool, on: dt.date, soon_days: int) -> ControlStatus:
@@ -118,23 +103,6 @@ def check_deadline(measure_id: int, deadline: Deadline, years: tuple[int, int], 
     if previous:
         return DeadlineCheck(measure_id, previous, ControlStatus.DONE)
     return None
-
-
-@dataclass(frozen=True)
-class ExecutorCounts:
-    executor_id: int
-    executor: str
-    overdue: int = 0
-    due_soon: int = 0
-    done: int = 0
-
-    @property
-    def status(self) -> ControlStatus:
-        if self.overdue:
-            return ControlStatus.OVERDUE
-        if self.due_soon:
-            return ControlStatus.DUE_SOON
-        return ControlStatus.DONE if self.done else ControlStatus.PENDING
 
 
 def count_by_executor(items: Iterable[tuple[int, str, ControlStatus]]) -> list[ExecutorCounts]:

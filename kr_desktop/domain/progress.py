@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from kr_desktop.domain.input_checks import quoted
+from kr_desktop.domain.periods import Period, last_ended_period  # noqa: F401 - part of this module's interface
 from kr_desktop.errors import ValidationError
 
 
@@ -47,45 +47,6 @@ def status_from_text(text: str) -> Status | None:
             return status
     raise ValidationError(f"Невідомий стан виконання «{text}»: оберіть один із: "
                           + ", ".join(STATUS_LABELS.values()) + ".", field="status")
-
-
-# -- periods ------------------------------------------------------------------------------------
-@dataclass(frozen=True, order=True)
-class Period:
-    year: int
-    half: int  # 1: I півріччя; 2: II півріччя (the whole year)
-
-    def __post_init__(self):
-        if self.half not in (1, 2):
-            raise ValidationError("Півріччя має бути 1 або 2.", field="half")
-
-    @property
-    def start(self) -> dt.date:
-        return dt.date(self.year, 1 if self.half == 1 else 7, 1)
-
-    @property
-    def end(self) -> dt.date:
-        return dt.date(self.year, 6, 30) if self.half == 1 else dt.date(self.year, 12, 31)
-
-    @property
-    def due(self) -> dt.date:
-        """Item 5 of the decision: executors inform by 10 July and by 10 January."""
-        return dt.date(self.year, 7, 10) if self.half == 1 else dt.date(self.year + 1, 1, 10)
-
-    @property
-    def label(self) -> str:
-        return f"{'I' if self.half == 1 else 'II'} півріччя {self.year} року"
-
-    def next(self) -> "Period":
-        return Period(self.year, 2) if self.half == 1 else Period(self.year + 1, 1)
-
-    def previous(self) -> "Period":
-        return Period(self.year, 1) if self.half == 2 else Period(self.year - 1, 2)
-
-
-def last_ended_period(on: dt.date) -> Period:
-    """The latest half-year that has ended before ``on`` (the one being collected or late)."""
-    return Period(on.year, 1) if on.month >= 7 else Period(on.year - 1, 2)
 
 
 # -- amounts typed by a person -------------------------------------------------------------------

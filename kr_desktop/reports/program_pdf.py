@@ -10,6 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from kr_desktop.cancel import checkpoint
 from kr_desktop.reports.pdf_base import OfficialDocument, cell_styles, styles
 from kr_desktop.services.program_view import DirectionRows, FundingLine, ProgramDocument, StageDocument
 from kr_desktop.text.formatting import format_date, format_money
@@ -38,6 +39,7 @@ def _p(text: str, style) -> Paragraph:
 def render_program_pdf(doc: ProgramDocument, out: Path | str) -> Path:
     out = Path(out)
     pdf = OfficialDocument(out, title=doc.name)
+    pdf.afterPage = checkpoint  # once a page: printed from the window, «Скасувати» stops here
     story = _passport(doc, pdf) + [NextPageTemplate("landscape"), PageBreak()]
     for index, stage in enumerate(doc.stages):
         if index:

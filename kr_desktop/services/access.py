@@ -10,8 +10,12 @@ user with the administrator's rights: whoever can open the file already holds th
 
 from __future__ import annotations
 
-from kr_desktop.db.engine import Database
+from typing import TYPE_CHECKING
+
 from kr_desktop.errors import UserError
+
+if TYPE_CHECKING:  # roles are read by the window before SQLAlchemy is loaded
+    from kr_desktop.db.engine import Database
 
 ADMIN, OPERATOR, VIEWER = "admin", "operator", "viewer"
 ROLE_LABELS = {ADMIN: "адміністратор", OPERATOR: "оператор", VIEWER: "перегляд"}

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from kr_desktop.db.engine import Database
 from kr_desktop.db.models import Direction, Measure, Stage
-from kr_desktop.domain.control import (SEVERITY, ControlStatus, ExecutorCounts, check_deadline, check_report,
-                                       count_by_executor, periods_to_control)
+from kr_desktop.domain.control import (SEVERITY, ControlData, ControlItem, ControlStatus, check_deadline,  # noqa: F401
+                                       check_report, count_by_executor, periods_to_control)
 from kr_desktop.domain.progress import Period, Status
 from kr_desktop.errors import ValidationError
 from kr_desktop.services.access import ADMIN, require
@@ -89,33 +90,6 @@ def save_control_settings(db: Database, values: dict) -> bool:
 
 
 # -- control ---------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ControlItem:
-    kind: str  # "report": an executor's half-year report; "deadline": a measure's own deadline
-    status: ControlStatus
-    due: dt.date
-    executors: tuple[tuple[int, str], ...]
-    what: str  # «Звіт за I півріччя 2026 року» or «Захід 4.1»
-    detail: str  # «не надано 3 з 5 заходів» or the measure's text
-    deadline: str = ""  # the deadline phrase of a measure
-
-    @property
-    def executor_names(self) -> str:
-        return "; ".join(name for _id, name in self.executors)
-
-
-@dataclass(frozen=True)
-class ControlData:
-    on: dt.date
-    soon_days: int
-    periods: tuple[Period, ...]
-    items: tuple[ControlItem, ...]
-    by_executor: tuple[ExecutorCounts, ...]
-
-    def items_of(self, executor_id: int, statuses=(ControlStatus.OVERDUE,)) -> list[ControlItem]:
-        return [i for i in self.items if i.status in statuses and any(e == executor_id for e, _n in i.executors)]
-
-
 def control_data(db: Database, on: dt.date | None = None, soon_days: int | None = None) -> ControlData:
     on = on or dt.date.today()
     if soon_days is None:
@@ -179,3 +153,19 @@ def _deadline_items(s, on: dt.date, soon_days: int) -> list[ControlItem]:
                                      f"Захід {m.direction.number}.{m.position} (Додаток {stage.annex_number})",
                                      m.text, m.deadline_phrase))
     return items
+
+
+def start_screen_data(db: Database, on: dt.date | None = None, snapshot_folder: Path | None = None) -> ControlData:
+    """``control_data`` as the window's start screen shows it. On a local file, the result for
+    today is also kept in ``snapshot_folder`` as the start snapshot (services/start_snapshot.py) —
+    only when no change landed while it was computed, so a snapshot never claims a state it does
+    not show."""
+    from kr_desktop.services import start_snapshot
+
+    on = on or dt.date.today()
+    database = start_snapshot.local_file(db.location) if db.is_sqlite and snapshot_folder is not None else None
+    before = start_snapshot.stamp(database) if database is not None and on == dt.date.today() else None
+    data = control_data(db, on)
+    if before is not None and start_snapshot.stamp(database) == before:
+        start_snapshot.save(snapshot_folder, database, before, data)
+    return data

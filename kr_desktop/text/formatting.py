@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.dates import format_date as _babel_date
-from babel.numbers import format_decimal as _babel_decimal
 
 LOCALE = "uk_UA"
 NBSP = "\u00a0"
@@ -26,6 +24,18 @@ def format_date(value: dt.date | None) -> str:
         return ""
     # babel's "dd.MM.yyyy", written directly: long tables format thousands of dates
     return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
+
+
+def _babel_date(*args, **kwargs) -> str:
+    from babel.dates import format_date  # babel loads when first used: the window's start does not need it
+
+    return format_date(*args, **kwargs)
+
+
+def _babel_decimal(*args, **kwargs) -> str:
+    from babel.numbers import format_decimal
+
+    return format_decimal(*args, **kwargs)
 
 
 def format_date_long(value: dt.date | None) -> str:

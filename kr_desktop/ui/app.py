@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QStandardPaths, QTimer, QTranslator, Slot
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -38,7 +39,11 @@ def install_translations(app: QApplication) -> bool:
     return False
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None, dialog_save_key: bool = True) -> QApplication:
+    """The QApplication as the whole program uses it. ``dialog_save_key=False`` leaves the
+    application-wide Ctrl+S filter to the caller: run_application installs it after the first
+    paint, because any Python event filter on the application makes every new widget pass through
+    Python (a QTableView then takes 35 ms to create instead of 6)."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
@@ -50,54 +55,167 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     from kr_desktop.ui.window_commands import app_icon
 
     app.setWindowIcon(app_icon())
-    dialog_keys.install(app)  # Ctrl+S presses a dialog's «Зберегти»
+    if dialog_save_key:
+        dialog_keys.install(app)  # Ctrl+S presses a dialog's «Зберегти»
     return app
 
 
+SNAPSHOT_DIR_VARIABLE = "KR_DESKTOP_CACHE_DIR"  # tests keep start snapshots in a temporary folder
+
+
+def snapshot_folder() -> Path:
+    """Where the start screen's snapshot is kept: the user's cache folder, as Qt names it for
+    this platform (services/start_snapshot.py)."""
+    if os.environ.get(SNAPSHOT_DIR_VARIABLE):
+        return Path(os.environ[SNAPSHOT_DIR_VARIABLE])
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)) / "start"
+
+
 def run_application(target: str, smoke: bool = False) -> int:
-    from kr_desktop.db.open import open_database
-    from kr_desktop.errors import UserError
+    """The window's start. The window appears first — from Qt alone, with the start screen's
+    snapshot when it is current (services/start_snapshot.py) — while the database opens in a
+    worker thread (importing SQLAlchemy and checking the file take longer than the whole bare Qt
+    start); then the login, and the window gets its database."""
+    import datetime as dt
+
+    from kr_desktop.services import start_snapshot
+    from kr_desktop.ui.context import AppContext
     from kr_desktop.ui.main_window import MainWindow
-
-    app = create_application()
-    try:
-        db = open_database(target)
-    except UserError as exc:
-        if smoke:
-            print(f"Помилка: {exc.message}", file=sys.stderr)
-            return exc.exit_code
-        from kr_desktop.ui.recovery_dialog import offer_recovery
-
-        db = offer_recovery(target, exc)  # the message; for a damaged file, restore from a good backup
-        if db is None:
-            return exc.exit_code
-    from kr_desktop.services.backups import auto_backup
-
-    if smoke:
-        from kr_desktop.services.access import VIEWER
-
-        db.role = VIEWER  # the smoke test opens the window without a login: read-only, as the OS user
-    else:
-        from kr_desktop.ui.login_dialog import ask_for_user
-
-        if ask_for_user(db) is None:  # cancelled: no window without a user
-            db.dispose()
-            return 0
-    window = MainWindow(db)
     from kr_desktop.ui.perf_hooks import watch_first_paint
 
+    app = create_application(dialog_save_key=False)
+    folder = snapshot_folder()
+    database_file = start_snapshot.local_file(target)
+    start_data = start_snapshot.load(folder, database_file, dt.date.today()) if database_file is not None else None
+    window = MainWindow(AppContext(None, start_data=start_data, snapshot_folder=folder))
     watch_first_paint(window)  # the benchmark's hidden hook (inert without its variable)
+    session = _Session(app, window, target, smoke)
+
+    def open_database() -> None:
+        from kr_desktop.ui import dialog_keys, jobs
+
+        dialog_keys.install(app)  # Ctrl+S presses a dialog's «Зберегти» (no dialog exists before this)
+
+        session.opening = jobs.start(lambda: _open(target))
+        session.opening.signals.finished.connect(session.opened)  # a QObject of this thread: queued
+
+    if start_data is not None:
+        # The snapshot is on screen at once; the opening (pure Python, holding the GIL while it
+        # imports) would only slow the first paint down: it starts when the window has painted.
+        _after_first_paint(window, open_database)
+    else:
+        open_database()
     window.show()
-    from kr_desktop.ui.jobs import start
-
-    # A file database only; never stops the start. Off the UI thread: a big file takes seconds.
-    start_backup = start(lambda: auto_backup(db, "start"))
-    if smoke and not os.environ.get("KR_DESKTOP_BENCH_SHOWN"):
-        from kr_desktop.ui.smoke import smoke_report
-
-        QTimer.singleShot(0, lambda: app.exit(smoke_report(window, target)))  # checks, prints a report
     code = app.exec()
-    start_backup.done.wait()
-    db.dispose()
-    auto_backup(db, "exit")
+    code = session.code if session.code is not None else code
+    opening = session.opening
+    db = session.db
+    if opening is not None:
+        opening.done.wait()  # the window may close before its database has opened (the benchmark)
+        db = db or (opening.result if opening.error is None else None)
+    if session.backup is not None:
+        session.backup.done.wait()
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()  # no worker is left running Python at exit
+    if db is not None:
+        db.dispose()
+        if session.db is not None:  # a session took place: keep the file as it is now
+            from kr_desktop.services.backups import auto_backup
+
+            auto_backup(db, "exit")
     return code
+
+
+def _open(target: str):
+    from kr_desktop.db.open import open_database
+
+    return open_database(target)
+
+
+class _FirstPaint(QObject):
+    """Calls ``callback`` once, after ``window`` has been painted (its own paint event comes
+    first in the pass that draws it whole), or after ``FIRST_PAINT_WAIT_MS`` when no paint comes
+    (a window started minimised). Watches the window only: see create_application."""
+
+    def __init__(self, window, callback):
+        super().__init__(window)
+        self.window, self.callback, self.called = window, callback, False
+        window.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self.fire)
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        if not self.called and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self.fire)  # after this paint pass
+        return False
+
+    def fire(self) -> None:
+        if self.called:
+            return
+        self.called = True
+        self.window.removeEventFilter(self)
+        self.callback()
+
+
+FIRST_PAINT_WAIT_MS = 500
+
+
+def _after_first_paint(window, callback) -> None:
+    window._first_paint = _FirstPaint(window, callback)
+
+
+class _Session(QObject):
+    """What happens when the database has opened (or failed to): recovery, login, attach."""
+
+    def __init__(self, app: QApplication, window, target: str, smoke: bool):
+        super().__init__()
+        self.app, self.window, self.target, self.smoke = app, window, target, smoke
+        self.db = None
+        self.code: int | None = None
+        self.backup = None
+        self.opening = None  # the job opening the database
+
+    def _exit(self, code: int) -> None:
+        self.code = code
+        self.window.close()
+        self.app.exit(code)
+
+    @Slot()
+    def opened(self) -> None:
+        from kr_desktop.errors import UserError
+
+        opening = self.opening
+        db = opening.result
+        if isinstance(opening.error, UserError):
+            if self.smoke:
+                print(f"Помилка: {opening.error.message}", file=sys.stderr)
+                return self._exit(opening.error.exit_code)
+            from kr_desktop.ui.recovery_dialog import offer_recovery
+
+            db = offer_recovery(self.target, opening.error, self.window)  # for a damaged file: restore
+            if db is None:
+                return self._exit(opening.error.exit_code)
+        elif opening.error is not None:
+            raise opening.error
+        if self.smoke:
+            from kr_desktop.services.access import VIEWER
+
+            db.role = VIEWER  # the smoke test opens the window without a login: read-only, as the OS user
+        else:
+            from kr_desktop.ui.login_dialog import ask_for_user
+
+            if ask_for_user(db, self.window) is None:  # cancelled: no window without a user
+                db.dispose()
+                return self._exit(0)
+        self.db = db
+        self.window.attach(db)
+        from kr_desktop.services.backups import auto_backup
+        from kr_desktop.ui.jobs import start
+
+        # A file database only; never stops the start. Off the UI thread: a big file takes seconds.
+        self.backup = start(lambda: auto_backup(db, "start"))
+        if self.smoke and not os.environ.get("KR_DESKTOP_BENCH_SHOWN"):
+            from kr_desktop.ui.smoke import smoke_report
+
+            QTimer.singleShot(0, lambda: self._exit(smoke_report(self.window, self.target)))  # checks, a report
+        return None

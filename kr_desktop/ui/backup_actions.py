@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kr_desktop.errors import UserError
 from kr_desktop.ui import backup_texts as texts
@@ -21,27 +21,34 @@ class BackupActions:
         self.backup_action.triggered.connect(lambda: self.backup_now())
         self.restore_action = QAction(texts.ACTION_RESTORE, window)
         self.restore_action.triggered.connect(lambda: self.restore())
-        from kr_desktop.services.access import ADMIN
-
-        is_file = context.db.is_sqlite
-        self.backup_action.setEnabled(is_file)
-        self.restore_action.setEnabled(is_file and _has_role(context.db, ADMIN))
-        if not self.restore_action.isEnabled() and is_file:
-            self.restore_action.setToolTip(texts.RESTORE_ADMIN_ONLY)
         menu.addAction(self.backup_action)
         menu.addAction(self.restore_action)
+        self.update()
+        context.events.opened.connect(self.update)
+
+    def update(self) -> None:
+        """A file database only; restoring is the administrator's (disabled while it opens)."""
+        from kr_desktop.services.access import ADMIN
+
+        db = self.context.db
+        is_file = db is not None and db.is_sqlite
+        self.backup_action.setEnabled(is_file)
+        self.restore_action.setEnabled(is_file and _has_role(db, ADMIN))
+        self.restore_action.setToolTip(texts.RESTORE_ADMIN_ONLY if is_file and not self.restore_action.isEnabled()
+                                       else "")
 
     def backup_now(self) -> Path | None:
         from kr_desktop.services.backups import backup_now
+        from kr_desktop.ui import jobs
 
-        QApplication.setOverrideCursor(self.window.cursor())
-        try:
-            result = backup_now(self.context.db)
+        db = self.context.db
+        try:  # off the UI thread: a big file takes seconds; «Скасувати» leaves no file behind
+            result = jobs.run(self.window, texts.BACKUP_RUNNING, lambda: backup_now(db))
         except UserError as exc:
             QMessageBox.warning(self.window, texts.BACKUP_FAILED_TITLE, exc.message)
             return None
-        finally:
-            QApplication.restoreOverrideCursor()
+        if result is None:  # cancelled
+            return None
         QMessageBox.information(self.window, texts.BACKUP_DONE_TITLE,
                                 texts.BACKUP_DONE.format(path=result.path, rows=sum(result.counts.values())))
         return result.path

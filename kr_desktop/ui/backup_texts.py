@@ -3,6 +3,7 @@
 ACTION_BACKUP_NOW = "Створити резервну копію зараз"
 ACTION_RESTORE = "Відновити з резервної копії…"
 BACKUP_DONE_TITLE = "Резервну копію створено"
+BACKUP_RUNNING = "Створення резервної копії…"
 BACKUP_DONE = "Резервну копію створено й перевірено:\n{path}\n\nЗаписів: {rows}."
 BACKUP_FAILED_TITLE = "Резервну копію не створено"
 RESTORE_PICK_TITLE = "Оберіть резервну копію для відновлення"

@@ -1,12 +1,16 @@
-"""Table models of the control screen: colours come from the domain's statuses."""
+"""Table models of the control screen: colours come from the domain's statuses.
+
+The lists are short (an item per late report or deadline, a row per executor), so they are
+QStandardItemModels filled once per reload: painting them runs no Python at all, and the start
+screen stays cheap to draw (see services/start_snapshot.py). Roles are Qt's numbers, named here:
+touching ``Qt.ItemDataRole`` at start would build every enum of the Qt namespace (~20 ms).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
-from kr_desktop.domain.control import STATUS_LABELS, ControlStatus
-from kr_desktop.services.control import ControlData
+from kr_desktop.domain.control_data import STATUS_LABELS, ControlData, ControlStatus
 from kr_desktop.text.formatting import format_date
 from kr_desktop.ui import control_texts as t
 
@@ -15,47 +19,44 @@ COLOURS = {
     ControlStatus.DUE_SOON: QColor("#fbe7a1"),  # yellow
     ControlStatus.DONE: QColor("#c6e8c0"),      # green
 }
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 10
+DISPLAY_ROLE = 0  # Qt.ItemDataRole.DisplayRole (tests check these numbers)
+BACKGROUND_ROLE = 8  # Qt.ItemDataRole.BackgroundRole
+USER_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
+STATUS_ROLE = USER_ROLE + 10
 
 
-class _Base(QAbstractTableModel):
+class _Base(QStandardItemModel):
     headers: list[str] = []
 
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(0, len(self.headers), parent)
+        self.setHorizontalHeaderLabels(self.headers)
         self.rows: list = []
 
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
     def set_rows(self, rows: list) -> None:
-        self.beginResetModel()
         self.rows = rows
-        self.endResetModel()
+        self.setRowCount(0)
+        for row in rows:
+            status = self.status_of(row)
+            colour = COLOURS.get(status)  # a QColor: QBrush(QColor) would build the Qt namespace's enums
+            items = []
+            for column in range(len(self.headers)):
+                value = self.cell(row, column)
+                item = QStandardItem()
+                item.setData(value, DISPLAY_ROLE)  # numbers stay numbers
+                item.setToolTip(str(value))
+                item.setData(status.value, STATUS_ROLE)
+                if colour is not None:
+                    item.setData(colour, BACKGROUND_ROLE)
+                item.setEditable(False)
+                items.append(item)
+            self.appendRow(items)
 
     def status_of(self, row) -> ControlStatus:
         raise NotImplementedError
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        status = self.status_of(row)
-        if role == Qt.ItemDataRole.BackgroundRole and status in COLOURS:
-            return QBrush(COLOURS[status])
-        if role == STATUS_ROLE:
-            return status.value
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.cell(row, index.column())
-        return None
+    def cell(self, row, column):
+        raise NotImplementedError
 
 
 class ExecutorCountsModel(_Base):

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
                                QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
                                QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from kr_desktop.errors import UserError
-from kr_desktop.services.control import control_data
 from kr_desktop.ui import control_texts as t
 from kr_desktop.ui.context import AppContext
 from kr_desktop.ui.control_models import ControlItemsModel, ExecutorCountsModel, fill
@@ -32,7 +31,6 @@ class ControlScreen(QWidget):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
-        self.db = context.db
         self.date = QDateEdit(QDate.currentDate())
         self.date.setObjectName("controlDate")
         self.date.setCalendarPopup(True)
@@ -62,13 +60,13 @@ class ControlScreen(QWidget):
         QVBoxLayout(left).addWidget(self.counts_view)
         right = QGroupBox(t.CONTROL_ITEMS)
         QVBoxLayout(right).addWidget(self.items_view)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter()  # horizontal
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
 
-        reports = QGroupBox(t.REPORTS_BOX)
+        reports = self.reports_box = QGroupBox(t.REPORTS_BOX)
         buttons = QHBoxLayout(reports)
         for text, slot, name in ((t.REPORT_HALF_YEAR, self.print_half_year, "reportHalfYear"),
                                  (t.REPORT_BUDGET, self.print_budget, "reportBudget"),
@@ -88,8 +86,30 @@ class ControlScreen(QWidget):
         QWidget.setTabOrder(self.counts_view, self.items_view)
         QWidget.setTabOrder(self.items_view, self.date)
         self.counts_view.setFocus()
-        self.reload()
+        self.data = None
+        if context.is_open:
+            self.reload()
+        else:  # the window came up before its database: the snapshot, if current, until it is open
+            self._waiting(True)
+            if context.start_data is not None:
+                self._show(context.start_data)
+            else:
+                self.summary.setText(t.CONTROL_OPENING)
+            context.events.opened.connect(self._on_opened)
         context.events.changed.connect(self._on_changed)
+
+    @property
+    def has_data(self) -> bool:
+        return self.data is not None
+
+    def _waiting(self, waiting: bool) -> None:
+        """Nothing here can be asked of a database that is not open yet."""
+        self.date.setEnabled(not waiting)
+        self.reports_box.setEnabled(not waiting)
+
+    def _on_opened(self) -> None:
+        self._waiting(False)
+        self.reload()
 
     def _on_changed(self, area: str) -> None:
         if area in AREAS:
@@ -100,7 +120,12 @@ class ControlScreen(QWidget):
         return self.date.date().toPython()
 
     def reload(self) -> None:
-        self.data = control_data(self.db, self.on)
+        from kr_desktop.services.control import start_screen_data
+
+        self._show(start_screen_data(self.context.db, self.on, self.context.snapshot_folder))
+
+    def _show(self, data) -> None:
+        self.data = data
         fill(self.counts_model, self.items_model, self.data)
         self.counts_view.resizeRowsToContents()
         self.items_view.resizeRowsToContents()
@@ -170,8 +195,8 @@ class ControlScreen(QWidget):
         from kr_desktop.reports.halfyear import build_halfyear
         from kr_desktop.services.progress_reports import halfyear_data
 
-        return self._save(f"Інформація_{year}_{half}.pdf", lambda: build_halfyear(halfyear_data(self.db, year, half)),
-                          path)
+        db = self.context.db
+        return self._save(f"Інформація_{year}_{half}.pdf", lambda: build_halfyear(halfyear_data(db, year, half)), path)
 
     def print_budget(self, year: int | None = None, path: str | None = None):
         if year is None:
@@ -182,14 +207,15 @@ class ControlScreen(QWidget):
         from kr_desktop.reports.budget import build_budget
         from kr_desktop.services.progress_reports import budget_data
 
-        return self._save(f"Кошти_{year}.pdf", lambda: build_budget(budget_data(self.db, year)), path)
+        db = self.context.db
+        return self._save(f"Кошти_{year}.pdf", lambda: build_budget(budget_data(db, year)), path)
 
     def print_overdue(self, path: str | None = None):
         from kr_desktop.reports.overdue import build_overdue
         from kr_desktop.services.progress_reports import overdue_data
 
-        on = self.on
-        return self._save(f"Нагадування_{on:%Y-%m-%d}.pdf", lambda: build_overdue(overdue_data(self.db, on)), path)
+        on, db = self.on, self.context.db
+        return self._save(f"Нагадування_{on:%Y-%m-%d}.pdf", lambda: build_overdue(overdue_data(db, on)), path)
 
     def edit_settings(self) -> None:
         from kr_desktop.ui.control_settings_dialog import ControlSettingsDialog

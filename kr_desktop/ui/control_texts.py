@@ -6,6 +6,7 @@ CHART_TITLE = "Діаграма"
 
 CONTROL_ON = "Станом на:"
 CONTROL_SOON = "Жовтим — строк упродовж {days} дн."
+CONTROL_OPENING = "Відкриття бази даних…"
 CONTROL_SUMMARY = "Прострочено: {overdue} · наближається строк: {soon} · виконано: {done}"
 CONTROL_EXECUTORS = "Виконавці"
 CONTROL_ITEMS = "Завдання на контролі"

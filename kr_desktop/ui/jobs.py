@@ -62,8 +62,10 @@ class Job(QRunnable):
         except BaseException as exc:  # handed to the UI thread, raised there
             self.error = exc
         finally:
-            self.done.set()
+            # Announce first, then let waiters go: a UI thread waiting on ``done`` may tear the
+            # application down right away, and must not do so while this thread still emits.
             self.signals.finished.emit()
+            self.done.set()
 
 
 def start(work: Callable[[], Any]) -> Job:

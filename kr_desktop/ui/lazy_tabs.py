@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+START_SCREEN = "control_screen"  # the one screen that can show data before the database is open
+
 
 class LazyScreens:
     def __init__(self, owner: QWidget, tabs: QTabWidget, context):
@@ -17,12 +19,21 @@ class LazyScreens:
         self.pending: dict[str, tuple] = {}  # attribute → (spec, placeholder)
         tabs.currentChanged.connect(self._on_current)
 
-    def add(self, spec) -> None:
+    def add(self, spec, index: int = -1) -> None:
         placeholder = QWidget()
         self.pending[spec.attribute] = (spec, placeholder)
-        self.tabs.addTab(placeholder, spec.title)  # the first tab becomes current: built at once
-        if spec.attribute in self.pending and self.tabs.currentWidget() is placeholder:
+        self.tabs.insertTab(index, placeholder, spec.title)  # the first tab becomes current: built at once
+        if self._can_build(spec) and self.tabs.currentWidget() is placeholder:
             self.build(spec.attribute)
+
+    def _can_build(self, spec) -> bool:
+        """Before the database is open only the start screen can be built (from its snapshot);
+        any other tab the user opens meanwhile is built when the database is there."""
+        return self.context.db is not None or spec.attribute == START_SCREEN
+
+    def opened(self) -> None:
+        """The database is open: build the current tab if it is still a placeholder."""
+        self._on_current(self.tabs.currentIndex())
 
     def build(self, attribute: str) -> QWidget:
         spec, placeholder = self.pending.pop(attribute)
@@ -46,8 +57,8 @@ class LazyScreens:
 
     def _on_current(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        for attribute, (_spec, placeholder) in list(self.pending.items()):
-            if placeholder is widget:
+        for attribute, (spec, placeholder) in list(self.pending.items()):
+            if placeholder is widget and self._can_build(spec):
                 self.build(attribute)
                 self.tabs.setCurrentIndex(index)
                 return

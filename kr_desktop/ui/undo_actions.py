@@ -10,11 +10,15 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
+from typing import TYPE_CHECKING
+
 from kr_desktop.errors import ConflictError, UserError
-from kr_desktop.services import undo
 from kr_desktop.services.access import OPERATOR, has_role
 from kr_desktop.ui import trust_texts as t
 from kr_desktop.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from kr_desktop.services.undo import UndoResult
 
 
 class UndoActions(QObject):
@@ -33,9 +37,16 @@ class UndoActions(QObject):
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
         context.events.changed.connect(lambda _area: self.refresh())
+        context.events.opened.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
+        if not self.context.is_open:  # the window is up, its database still opening
+            self.undo_action.setEnabled(False)
+            self.redo_action.setEnabled(False)
+            return
+        from kr_desktop.services import undo
+
         allowed = has_role(self.context.db, OPERATOR)
         undo_label, redo_label = undo.undo_label(self.context.db), undo.redo_label(self.context.db)
         self.undo_action.setEnabled(allowed and undo_label is not None)
@@ -43,13 +54,17 @@ class UndoActions(QObject):
         self.redo_action.setEnabled(allowed and redo_label is not None)
         self.redo_action.setText(t.ACTION_REDO_LABEL.format(label=redo_label) if redo_label else t.ACTION_REDO)
 
-    def undo(self) -> undo.UndoResult | None:
+    def undo(self) -> UndoResult | None:
+        from kr_desktop.services import undo
+
         return self._run(undo.undo, t.UNDONE, t.UNDO_REFUSED_TITLE)
 
-    def redo(self) -> undo.UndoResult | None:
+    def redo(self) -> UndoResult | None:
+        from kr_desktop.services import undo
+
         return self._run(undo.redo, t.REDONE, t.REDO_REFUSED_TITLE)
 
-    def _run(self, operation, done_text: str, refused_title: str) -> undo.UndoResult | None:
+    def _run(self, operation, done_text: str, refused_title: str) -> UndoResult | None:
         try:
             result = operation(self.context.db)
         except ConflictError as exc:

@@ -1,0 +1,183 @@
+"""The window's start (issue 7): the window appears before the database layer loads, with the
+start screen's snapshot when — and only when — it is current, then gets its database."""
+
+import datetime as dt
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtGui import QColor
+
+from kr_desktop.cli import window_arguments
+from kr_desktop.domain.control_data import ControlStatus
+from kr_desktop.services import start_snapshot
+from kr_desktop.services.access import ADMIN, OPERATOR, VIEWER
+from kr_desktop.services.control import control_data, start_screen_data
+from kr_desktop.ui.context import AppContext
+from kr_desktop.ui.control_models import BACKGROUND_ROLE, COLOURS, DISPLAY_ROLE, STATUS_ROLE, USER_ROLE
+from kr_desktop.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.sqlite_only
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def folder(tmp_path):
+    return tmp_path / "snapshots"
+
+
+def _take(db, folder, on=TODAY):
+    return start_screen_data(db, on, folder)
+
+
+def _rows(model):
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
+def test_the_snapshot_round_trips_the_control_screen(db, db_path, folder):
+    data = _take(db, folder)
+    assert data.items, "the built-in Program has deadlines to watch"
+    loaded = start_snapshot.load(folder, db_path.resolve(), TODAY)
+    assert loaded == data  # every item, status, executor and count as computed
+
+
+def test_a_snapshot_is_used_only_while_it_is_current(db, db_path, folder):
+    from kr_desktop.services.control import SOON_DAYS, save_control_settings
+
+    _take(db, folder)
+    database = db_path.resolve()
+    assert start_snapshot.load(folder, database, TODAY) is not None
+    assert start_snapshot.load(folder, database, TODAY + dt.timedelta(days=1)) is None  # another day
+    save_control_settings(db, {SOON_DAYS: 30})  # any change writes a journal entry
+    assert start_snapshot.load(folder, database, TODAY) is None
+    assert _take(db, folder).soon_days == 30
+    assert start_snapshot.load(folder, database, TODAY).soon_days == 30  # taken again: current again
+
+
+def test_a_snapshot_of_another_version_or_damaged_is_not_used(db, db_path, folder, monkeypatch):
+    _take(db, folder)
+    database = db_path.resolve()
+    monkeypatch.setattr(start_snapshot, "__version__", "99.0")
+    assert start_snapshot.load(folder, database, TODAY) is None
+    monkeypatch.undo()
+    (file,) = folder.glob("*.json")
+    file.write_text("{not json", encoding="utf-8")
+    assert start_snapshot.load(folder, database, TODAY) is None
+    assert start_snapshot.load(folder, database.with_name("other.sqlite3"), TODAY) is None
+
+
+def test_no_snapshot_is_kept_when_a_change_lands_while_it_is_computed(db, db_path, folder, monkeypatch):
+    from kr_desktop.services import control
+    from kr_desktop.services.control import SOON_DAYS, save_control_settings
+
+    def changing_meanwhile(db_, on):
+        result = control_data(db_, on)
+        save_control_settings(db_, {SOON_DAYS: 21})
+        return result
+
+    monkeypatch.setattr(control, "control_data", changing_meanwhile)
+    _take(db, folder)
+    assert not list(folder.glob("*.json"))
+
+
+def test_only_local_files_and_only_today_get_a_snapshot(db, db_path, folder):
+    assert start_snapshot.local_file("postgresql+psycopg://u:p@host/db") is None
+    assert start_snapshot.local_file(f"sqlite:///{db_path}") == db_path.resolve()
+    _take(db, folder, on=TODAY - dt.timedelta(days=3))  # the user looking at another day
+    assert not list(folder.glob("*.json"))
+
+
+def test_the_window_shows_the_snapshot_before_its_database_and_waits_for_it(qtbot, db, db_path, folder):
+    db.role = ADMIN
+    data = _take(db, folder)
+    window = MainWindow(AppContext(None, start_data=start_snapshot.load(folder, db_path.resolve(), TODAY),
+                                   snapshot_folder=folder))
+    qtbot.addWidget(window)
+    window.show()
+    control = window.control_screen
+    assert window.showing_data and control.items_model.rowCount() == len(data.items)
+    first = data.items[0]
+    assert control.items_model.index(0, 1).data() == first.what
+    assert QColor(control.items_model.index(0, 0).data(BACKGROUND_ROLE)) == COLOURS[first.status]
+    # nothing that needs the database or changes data works yet; the admin's screens wait for the user
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert "Журнал змін" not in titles and "Користувачі" not in titles
+    assert not window.print_program_action.isEnabled()
+    assert not window.undo_actions.undo_action.isEnabled()
+    assert not window.backup_actions.backup_action.isEnabled()
+    assert not window.commands.actions["new_record"].isEnabled()
+    assert not control.date.isEnabled() and not control.reports_box.isEnabled()
+    assert "Відкриття бази даних" in window.statusBar().currentMessage()
+    index = titles.index("Реєстр відзнак")
+    window.tabs.setCurrentIndex(index)  # the user clicks a tab meanwhile: it is built when the database is open
+    assert "awards_screen" not in window.__dict__
+
+    window.attach(db)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles[-2:] == ["Журнал змін", "Користувачі"]  # in their place, for the administrator
+    assert window.tabs.currentIndex() == index and window.tabs.currentWidget() is window.awards_screen
+    assert window.print_program_action.isEnabled() and window.backup_actions.backup_action.isEnabled()
+    assert control.date.isEnabled() and control.reports_box.isEnabled()
+    assert db.actor in window.user_label.text()
+    assert _rows(control.items_model) and len(control.data.items) == len(data.items)
+
+
+@pytest.mark.parametrize("role, admin_tabs", [(VIEWER, False), (OPERATOR, False)])
+def test_screens_of_higher_roles_stay_hidden_after_the_database_opens(qtbot, db, role, admin_tabs):
+    db.role = role
+    window = MainWindow(AppContext(None))
+    qtbot.addWidget(window)
+    assert not window.showing_data  # no snapshot: the start screen waits
+    assert window.control_screen.summary.text() == "Відкриття бази даних…"
+    window.attach(db)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert ("Журнал змін" in titles) is admin_tabs
+    assert window.showing_data and window.control_screen.items_model.rowCount() > 0
+
+
+def test_roles_are_qts_numbers():
+    from PySide6.QtCore import Qt
+
+    from kr_desktop.ui.window_commands import TEXT_BESIDE_ICON
+
+    assert DISPLAY_ROLE == Qt.ItemDataRole.DisplayRole.value
+    assert BACKGROUND_ROLE == Qt.ItemDataRole.BackgroundRole.value
+    assert USER_ROLE == Qt.ItemDataRole.UserRole.value and STATUS_ROLE > USER_ROLE
+    assert TEXT_BESIDE_ICON == Qt.ToolButtonStyle.ToolButtonTextBesideIcon.value
+
+
+def test_status_role_names_the_domain_status(qtbot, db):
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    model = window.control_screen.items_model
+    assert {model.index(r, 0).data(STATUS_ROLE) for r in range(model.rowCount())} <= {s.value for s in ControlStatus}
+
+
+def test_a_plain_window_start_skips_the_command_parser():
+    assert window_arguments([]).db is None
+    assert vars(window_arguments(["--db", "a.sqlite3", "--smoke"])) == {"db": "a.sqlite3", "smoke": True}
+    assert window_arguments(["--db=b.sqlite3"]).db == "b.sqlite3"
+    for other in (["init", "--db", "x"], ["--help"], ["--version"], ["--db"], ["--db", "--smoke"], ["--dbx"]):
+        assert window_arguments(other) is None, other
+
+
+def _start(db_path, tmp_path, name):
+    listing = tmp_path / f"{name}.txt"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KR_DESKTOP_BENCH_SHOWN="1",
+               KR_DESKTOP_BENCH_MODULES=str(listing))
+    result = subprocess.run([sys.executable, "-m", "kr_desktop", "--db", str(db_path), "--smoke"], env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "KR_DESKTOP_SHOWN" in result.stdout
+    return set(listing.read_text(encoding="utf-8").split())
+
+
+def test_with_a_current_snapshot_the_window_paints_before_sqlalchemy_loads(db_path, tmp_path):
+    first = _start(db_path, tmp_path, "first")  # no snapshot yet: the window waits for the database
+    assert "sqlalchemy" in first and "kr_desktop.services.control" in first
+    second = _start(db_path, tmp_path, "second")  # the first start kept its snapshot
+    assert "kr_desktop.ui.control_screen" in second
+    assert not {m for m in second if m.split(".")[0] in ("sqlalchemy", "alembic", "babel")}, \
+        sorted(m for m in second if m.startswith(("sqlalchemy", "babel")))[:5]
