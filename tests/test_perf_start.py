@@ -107,7 +107,8 @@ def test_the_window_shows_the_snapshot_before_its_database_and_waits_for_it(qtbo
     assert not window.print_program_action.isEnabled()
     assert not window.undo_actions.undo_action.isEnabled()
     assert not window.backup_actions.backup_action.isEnabled()
-    assert not window.commands.actions["new_record"].isEnabled()
+    assert not any(action.isEnabled() for action in window.commands.actions.values())  # print too
+    assert window.commands.help_action.isEnabled()  # the guide needs no database
     assert not control.date.isEnabled() and not control.reports_box.isEnabled()
     assert "Відкриття бази даних" in window.statusBar().currentMessage()
     index = titles.index("Реєстр відзнак")
@@ -119,6 +120,8 @@ def test_the_window_shows_the_snapshot_before_its_database_and_waits_for_it(qtbo
     assert titles[-2:] == ["Журнал змін", "Користувачі"]  # in their place, for the administrator
     assert window.tabs.currentIndex() == index and window.tabs.currentWidget() is window.awards_screen
     assert window.print_program_action.isEnabled() and window.backup_actions.backup_action.isEnabled()
+    window.tabs.setCurrentIndex(0)
+    assert window.commands.actions["print_current"].isEnabled()
     assert control.date.isEnabled() and control.reports_box.isEnabled()
     assert db.actor in window.user_label.text()
     assert _rows(control.items_model) and len(control.data.items) == len(data.items)
@@ -181,3 +184,61 @@ def test_with_a_current_snapshot_the_window_paints_before_sqlalchemy_loads(db_pa
     assert "kr_desktop.ui.control_screen" in second
     assert not {m for m in second if m.split(".")[0] in ("sqlalchemy", "alembic", "babel")}, \
         sorted(m for m in second if m.startswith(("sqlalchemy", "babel")))[:5]
+
+
+class _Opened:
+    """What the opening job hands over (jobs.Job's result and error)."""
+
+    def __init__(self, result=None, error=None):
+        self.result, self.error = result, error
+
+
+def _session(qtbot, monkeypatch, smoke=False):
+    from PySide6.QtWidgets import QApplication
+
+    from kr_desktop.ui import app as app_module
+
+    window = MainWindow(AppContext(None))
+    qtbot.addWidget(window)
+    exits = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: exits.append(code)))
+    return app_module._Session(QApplication.instance(), window, "db", smoke), window, exits
+
+
+def test_after_the_database_opens_the_user_logs_in_over_the_window(qtbot, db, monkeypatch):
+    from kr_desktop.services import backups
+
+    asked = []
+    monkeypatch.setattr("kr_desktop.ui.login_dialog.ask_for_user", lambda db_, parent: asked.append(parent) or "user")
+    monkeypatch.setattr(backups, "auto_backup", lambda db_, reason: None)
+    session, window, exits = _session(qtbot, monkeypatch)
+    session.opening = _Opened(db)
+    session.opened()
+    assert asked == [window]  # the login dialog belongs to the window already on screen
+    assert window.db is db and session.db is db and not exits
+    session.backup.done.wait(10)
+
+
+def test_a_cancelled_login_closes_the_window_and_ends_the_program(qtbot, db, monkeypatch):
+    monkeypatch.setattr("kr_desktop.ui.login_dialog.ask_for_user", lambda db_, parent: None)
+    session, window, exits = _session(qtbot, monkeypatch)
+    window.show()
+    session.opening = _Opened(db)
+    session.opened()
+    assert exits == [0] and session.code == 0 and not window.isVisible() and window.db is None
+
+
+def test_a_database_that_cannot_be_opened_is_reported_over_the_window(qtbot, monkeypatch, capsys):
+    from kr_desktop.errors import DatabaseFileError
+
+    shown = []
+    monkeypatch.setattr("kr_desktop.ui.recovery_dialog.offer_recovery",
+                        lambda target, error, parent: shown.append((error.message, parent)))
+    session, window, exits = _session(qtbot, monkeypatch)
+    session.opening = _Opened(error=DatabaseFileError("Файл бази даних «db» не знайдено."))
+    session.opened()
+    assert shown == [("Файл бази даних «db» не знайдено.", window)] and exits and exits[0] != 0
+    smoke, _window, smoke_exits = _session(qtbot, monkeypatch, smoke=True)
+    smoke.opening = _Opened(error=DatabaseFileError("Файл бази даних «db» не знайдено."))
+    smoke.opened()
+    assert smoke_exits and "не знайдено" in capsys.readouterr().err

@@ -51,11 +51,12 @@ def create_application(argv: list[str] | None = None, dialog_save_key: bool = Tr
     load_fonts()
     app.setFont(QFont(UI_FONT_FAMILY, UI_FONT_SIZE))
     install_translations(app)
-    from kr_desktop.ui import dialog_keys
     from kr_desktop.ui.window_commands import app_icon
 
     app.setWindowIcon(app_icon())
     if dialog_save_key:
+        from kr_desktop.ui import dialog_keys
+
         dialog_keys.install(app)  # Ctrl+S presses a dialog's «Зберегти»
     return app
 
@@ -202,8 +203,10 @@ class _Session(QObject):
 
             db.role = VIEWER  # the smoke test opens the window without a login: read-only, as the OS user
         else:
+            from kr_desktop.ui import texts
             from kr_desktop.ui.login_dialog import ask_for_user
 
+            self.window.statusBar().showMessage(texts.DB_LOGIN.format(location=db.display_location))
             if ask_for_user(db, self.window) is None:  # cancelled: no window without a user
                 db.dispose()
                 return self._exit(0)

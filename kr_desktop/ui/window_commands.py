@@ -96,6 +96,8 @@ class WindowCommands:
         return self.window.tabs.currentWidget()
 
     def command(self, name: str):
+        if self.window.context.db is None:
+            return None  # the database is still opening: no screen can act yet
         if SPEC[name][4] and not self.can_change:
             return None
         return find_command(self.current_screen(), name, self.window)
