@@ -25,6 +25,9 @@ ROOT = HERE.parent
 DATA = HERE / ".data"
 PYTHON = sys.executable
 ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+# An installed application runs from compiled bytecode (pip and the PyInstaller bundle write it);
+# a machine that forbids writing .pyc would make every start compile the sources again.
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 def log(text: str) -> None:

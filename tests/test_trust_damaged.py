@@ -215,3 +215,35 @@ def test_every_connection_uses_wal_full_sync_and_a_busy_timeout(db_path):
             assert pragma("foreign_keys") == 1
     finally:
         database.dispose()
+
+
+def test_a_restore_cancelled_during_the_copy_leaves_the_database_as_it_was(qtbot, db_path, quiet_boxes, monkeypatch):
+    import threading
+
+    import kr_desktop.cancel as cancel
+    from kr_desktop.ui import jobs
+    from kr_desktop.ui.main_window import MainWindow
+
+    db = open_database(db_path)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    made = window.backup_actions.backup_now()
+    with sqlite3.connect(db_path) as raw:
+        raw.execute("UPDATE stage SET title = 'змінено після копії'")
+    raw.close()
+    seen = []
+    real = cancel.checkpoint
+
+    def checkpoint(*args):  # «Скасувати» pressed while the backup is being copied in
+        seen.append(threading.current_thread() is threading.main_thread())
+        if len(seen) == 1 and jobs.run.current is not None:
+            jobs.run.current[0].cancel()
+        real(*args)
+
+    monkeypatch.setattr(cancel, "checkpoint", checkpoint)
+    assert window.backup_actions.restore(str(made)) is False
+    assert seen and not any(seen)  # the work ran off the UI thread
+    with sqlite3.connect(db_path) as raw:  # the change made after the copy is still there: not restored
+        assert "змінено після копії" in {r[0] for r in raw.execute("SELECT title FROM stage")}
+    raw.close()
+    assert not list(db_path.parent.glob("kr.sqlite3.replaced-*")) and not list(db_path.parent.glob("*.part"))

@@ -67,9 +67,15 @@ class BackupActions:
                     self.window, texts.RESTORE_CONFIRM_TITLE,
                     texts.RESTORE_CONFIRM.format(name=Path(path).name)) != QMessageBox.StandardButton.Yes:
                 return False
-            result = backups.restore(db, Path(path))
+            from kr_desktop.ui import jobs
+
+            # Off the UI thread (checking and copying a big file takes seconds); «Скасувати» during
+            # the copy leaves the database as it was (the copy is moved in only when complete).
+            result = jobs.run(self.window, texts.RESTORE_RUNNING, lambda: backups.restore(db, Path(path)))
         except UserError as exc:
             QMessageBox.warning(self.window, texts.RESTORE_FAILED_TITLE, exc.message)
+            return False
+        if result is None:  # cancelled
             return False
         if confirm:
             QMessageBox.information(self.window, texts.RESTORE_DONE_TITLE,
