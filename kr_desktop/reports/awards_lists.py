@@ -16,7 +16,8 @@ DASH = "\u2013"
 
 def person_line(name: str, position: str = "", workplace: str = "") -> str:
     """«ПРІЗВИЩЕ Ім'я По батькові – посада, місце роботи»."""
-    tail = ", ".join(part for part in (position.strip(), workplace.strip()) if part)
+    position, workplace = position.strip(), workplace.strip()
+    tail = f"{position}, {workplace}" if position and workplace else position or workplace
     return f"{name} {DASH} {tail}" if tail else name
 
 
@@ -38,10 +39,10 @@ def awards_list_document(groups: Sequence, subtitle: str = "", sign_position: st
     total = 0
     for group in groups:
         rows.append(Row.group(f"{group.title} ({len(group.rows)})"))
-        for i, award in enumerate(group.rows, start=1):
-            name = award.person_name + (" (посмертно)" if award.posthumous else "")
-            rows.append(Row((i, person_line(name, award.position, award.workplace), award.act_text,
-                             award.certificate_number or "", award.presented_on)))
+        rows += [Row((i, person_line(award.person_name + " (посмертно)" if award.posthumous else award.person_name,
+                                     award.position, award.workplace),
+                      award.act_text, award.certificate_number or "", award.presented_on))
+                 for i, award in enumerate(group.rows, start=1)]
         total += len(group.rows)
     blocks = [Heading("Список нагороджених"), ]
     if subtitle:
