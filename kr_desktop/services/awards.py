@@ -9,6 +9,7 @@ to «забороняти» raises ValidationError whatever ``confirm`` says.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from contextlib import nullcontext
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal, InvalidOperation
@@ -361,6 +362,9 @@ _ROW_COLUMNS = (Award.id, Award.person_id, Person.surname, Person.name, Person.p
                 Award.posthumous, Award.revoked_on)
 
 
+_HOLDER = aliased(Award)  # made once: aliasing a mapped class costs more than the rest of a condition
+
+
 def _conditions(flt: AwardFilter, probe: bool = False) -> list:
     """SQL conditions of the filter. The search text finds an award by its certificate number, its
     basis act's number, or every word in the holder's name (persons.NameSearch: a trigram index).
@@ -376,7 +380,7 @@ def _conditions(flt: AwardFilter, probe: bool = False) -> list:
             # name OR numbered  ==  (name OR person has a numbered award) AND (name OR numbered):
             # the first half reads only the person (the sort index's row), the second the award
             by_name = and_(*name_conditions(text, Person.id, probe=True))
-            holder = aliased(Award)  # its own FROM, never correlated with the page's award
+            holder = _HOLDER  # its own FROM, never correlated with the page's award
             holders = select(holder.person_id).where(or_(holder.certificate_number == number,
                                                          holder.act_number == number))
             conditions += [or_(by_name, Person.id.in_(holders)), or_(by_name, numbered)]
@@ -454,17 +458,26 @@ def _scan_in_name_order(db: Database, session: Session, flt: AwardFilter, sort: 
     return matches * matches * 6 > (offset + limit) * (persons or 0)
 
 
+@functools.cache
+def _page_base(name_order: bool) -> Select:
+    """The columns and joins of a page, built once (a Select is immutable; each page adds its
+    conditions, order and limits to a copy)."""
+    if name_order:
+        return (select(*_ROW_COLUMNS)
+                .select_from(_NameOrderJoin(Person.__table__, Award.__table__, Person.id == Award.person_id))
+                .join(AwardType, AwardType.id == Award.award_type_id))
+    return (select(*_ROW_COLUMNS).join(Person, Person.id == Award.person_id)
+            .join(AwardType, AwardType.id == Award.award_type_id))
+
+
 def page_query(db: Database, session: Session, flt: AwardFilter = AwardFilter(), offset: int = 0,
                limit: int | None = 100, sort: str = "name", descending: bool = False) -> Select:
     """The SQL of a register page (query_awards runs it; bench/probe.py times it raw)."""
     order = reversed_order(SORTS[sort]) if descending else SORTS[sort]
     if _scan_in_name_order(db, session, flt, sort, offset, limit):
-        query = (select(*_ROW_COLUMNS)
-                 .select_from(_NameOrderJoin(Person.__table__, Award.__table__, Person.id == Award.person_id))
-                 .join(AwardType, AwardType.id == Award.award_type_id).where(*_conditions(flt, probe=True)))
+        query = _page_base(True).where(*_conditions(flt, probe=True))
     else:
-        query = (select(*_ROW_COLUMNS).join(Person, Person.id == Award.person_id)
-                 .join(AwardType, AwardType.id == Award.award_type_id).where(*_conditions(flt)))
+        query = _page_base(False).where(*_conditions(flt))
     query = query.order_by(*order).offset(offset)
     return query if limit is None else query.limit(limit)
 
@@ -473,7 +486,9 @@ def query_awards(db: Database, flt: AwardFilter = AwardFilter(), offset: int = 0
                  sort: str = "name", descending: bool = False) -> list[AwardRow]:
     """A page of the register, filtered, sorted and paged by the database."""
     with db.reading() as session:
-        return [AwardRow(*r) for r in session.execute(page_query(db, session, flt, offset, limit, sort, descending))]
+        query = page_query(db, session, flt, offset, limit, sort, descending)
+        # Run as Core on the session's connection: a page holds plain values, no ORM entities.
+        return [AwardRow(*r) for r in session.connection().execute(query)]
 
 
 def count_awards(db: Database, flt: AwardFilter = AwardFilter()) -> int:

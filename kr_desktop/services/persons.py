@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields, replace
 
-from sqlalchemy import Boolean, String, and_, func, select, text
+from sqlalchemy import Boolean, String, and_, bindparam, func, select, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import ColumnElement
@@ -271,22 +271,27 @@ class NameSearch(ColumnElement[bool]):
     tests rows met otherwise (``+key IN …``, no index use) — for a page read in name order by
     scanning the sort index, when many persons match.
 
-    The words are part of the statement's cache key and are written into the SQL as literals."""
+    The words are bound parameters: a statement's cache key holds only its shape (how many words,
+    which of them short), so a new search reuses the compiled SQL of the last one with the same
+    shape instead of compiling again (a few milliseconds of every search)."""
 
     type = Boolean()
     _is_implicitly_boolean = True  # a predicate: never compared with 1 (which would hide the index)
     inherit_cache = True
-    _traverse_internals = [("words", InternalTraversal.dp_string_list), ("key", InternalTraversal.dp_clauseelement),
+    _traverse_internals = [("indexed", InternalTraversal.dp_clauseelement),
+                           ("likes", InternalTraversal.dp_clauseelement_list),
+                           ("short_likes", InternalTraversal.dp_clauseelement_list),
+                           ("key", InternalTraversal.dp_clauseelement),
                            ("probe", InternalTraversal.dp_boolean)]
 
     def __init__(self, words, key=None, probe: bool = False):
-        self.words = list(words)
+        words = list(words)
+        query = fts_query(words)
+        self.indexed = bindparam(None, query, type_=String(), unique=True) if query else None
+        self.likes = name_likes(words)  # every word (the LIKE form)
+        self.short_likes = name_likes([word for word in words if len(word) < MIN_INDEXED])
         self.key = Person.id if key is None else key
         self.probe = probe
-
-
-def _literal(compiler, value: str) -> str:
-    return compiler.render_literal_value(value, String())
 
 
 def name_likes(words) -> list:
@@ -295,7 +300,7 @@ def name_likes(words) -> list:
 
 @compiles(NameSearch)
 def _compile_like(element: NameSearch, compiler, **kw) -> str:
-    return compiler.process(and_(*name_likes(element.words)), **dict(kw, literal_binds=True))
+    return compiler.process(and_(*element.likes), **kw)
 
 
 def fts_query(words) -> str:
@@ -305,15 +310,13 @@ def fts_query(words) -> str:
 
 @compiles(NameSearch, "sqlite")
 def _compile_fts(element: NameSearch, compiler, **kw) -> str:
-    query = fts_query(element.words)
-    short = [word for word in element.words if len(word) < MIN_INDEXED]
     parts = []
-    if query:
+    if element.indexed is not None:
         key = compiler.process(element.key, **kw)
         parts.append(f"{'+' if element.probe else ''}{key} IN (SELECT rowid FROM {FTS_TABLE} "
-                     f"WHERE {FTS_TABLE} MATCH {_literal(compiler, query)})")
-    if short:
-        parts.append(compiler.process(and_(*name_likes(short)), **dict(kw, literal_binds=True)))
+                     f"WHERE {FTS_TABLE} MATCH {compiler.process(element.indexed, **kw)})")
+    if element.short_likes:
+        parts.append(compiler.process(and_(*element.short_likes), **kw))
     return "(" + " AND ".join(parts) + ")" if len(parts) > 1 else parts[0]
 
 

@@ -10,7 +10,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from kr_desktop.text.formatting import format_date
 from kr_desktop.ui import awards_texts as t
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+# Plain ints: the view asks every visible cell for about seven roles at each paint, and comparing
+# an int with an enum member looked up through Qt's namespace costs more than the rest of data().
+_TEXT_ROLES = frozenset((int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)))
 PAGE = 200
 
 
@@ -73,7 +76,7 @@ class PagedTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         # The view asks each cell for a dozen roles at every paint: the rest get None at once, and
         # a row's texts are made once (not once per cell and role).
-        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
+        if role in _TEXT_ROLES:
             row = index.row()
             texts = self._texts.get(row)
             if texts is None:
