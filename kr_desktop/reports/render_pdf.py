@@ -20,7 +20,6 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate
 from reportlab.platypus import PageBreak as RLPageBreak
@@ -131,8 +130,9 @@ class _TableBuilder:
         """A wrapping cell as plain lines (broken at spaces, as a Paragraph breaks them): a Table
         draws a multi-line string 3–5 times faster than it lays out a Paragraph.
 
-        The lines are reportlab's simpleSplit (the same words on the same lines), with each word's
-        width measured once per table: a long list repeats the same names, posts and places."""
+        The lines are reportlab's simpleSplit (the same words on the same lines, spaces between
+        words collapsed as a Paragraph collapses them), with each word's width measured once per
+        table: a long list repeats the same names, posts and places."""
         inner = width - _PAD["left"] - _PAD["right"]
         widths = self._word_widths.get(font)
         if widths is None:
@@ -141,7 +141,6 @@ class _TableBuilder:
         if space is None:
             space = widths[" "] = getFont(font).stringWidth(" ", self.size)
         lines = []
-        fits = True
         for part in text.split("\n"):
             line: list[str] = []
             used = -space
@@ -156,11 +155,8 @@ class _TableBuilder:
                     lines.append(" ".join(line))
                     line = [word]
                     used = word_width
-            fits = fits and used <= inner
             lines.append(" ".join(line))
-        if len(lines) == 1 and fits:
-            return text  # most cells: one line that fits
-        return "\n".join(lines)
+        return "\n".join(lines)  # most cells: the text itself, one line that fits
 
     def _measure(self, cells: list, spans_all: bool) -> float:
         """The row's height as Table will lay it out: the tallest cell plus the paddings."""
