@@ -60,3 +60,6 @@ def test_award_list_groups_by_award_and_degree_in_ukrainian_order(db):
         "ГАВРИЛЮК Олена Петрівна", "ҐУДЗЬ Олена Петрівна", "ЯКОВЕНКО Олена Петрівна"]
     assert by_type[thanks.id].rows[0].act_text.endswith("від 01.03.2024 №12")
     assert by_type[thanks.id].rows[2].workplace == "ПАТ «Рудомаш»"
+    found = awards.award_list(db, awards.AwardFilter(text="ґудзь", include_revoked=False))  # as the register finds
+    assert [(g.award_type_id, [line.person_name for line in g.rows]) for g in found] == [
+        (g.award_type_id, ["ҐУДЗЬ Олена Петрівна"]) for g in groups]

@@ -559,7 +559,7 @@ def award_list(db: Database, flt: AwardFilter = AwardFilter(include_revoked=Fals
              .join(AwardType, AwardType.id == Award.award_type_id)
              .where(*_conditions(flt)).order_by(*SORTS["award"]))
     with db.reading() as session:
-        rows = session.execute(query).all()
+        rows = session.connection().execute(query).all()  # Core: plain values, no ORM entities
     groups: list[AwardGroup] = []
     lines: list[AwardListLine] = []
     key = title = None
