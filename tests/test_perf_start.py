@@ -242,3 +242,15 @@ def test_a_database_that_cannot_be_opened_is_reported_over_the_window(qtbot, mon
     smoke.opening = _Opened(error=DatabaseFileError("Файл бази даних «db» не знайдено."))
     smoke.opened()
     assert smoke_exits and "не знайдено" in capsys.readouterr().err
+
+
+def test_a_fault_while_opening_is_shown_and_ends_the_program(qtbot, monkeypatch, capsys):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append((parent, title, text)))
+    session, window, exits = _session(qtbot, monkeypatch)
+    session.opening = _Opened(error=RuntimeError("зламано"))
+    session.opened()
+    assert exits == [1] and shown and shown[0][0] is window and "зламано" in shown[0][2]
+    assert "RuntimeError" in capsys.readouterr().err  # the traceback, for whoever looks into it

@@ -196,8 +196,18 @@ class _Session(QObject):
             db = offer_recovery(self.target, opening.error, self.window)  # for a damaged file: restore
             if db is None:
                 return self._exit(opening.error.exit_code)
-        elif opening.error is not None:
-            raise opening.error
+        elif opening.error is not None:  # not a refusal with a reason: a fault, shown and ended
+            import traceback
+
+            from PySide6.QtWidgets import QMessageBox
+
+            from kr_desktop.ui import texts
+
+            traceback.print_exception(opening.error, file=sys.stderr)
+            if not self.smoke:
+                QMessageBox.critical(self.window, texts.DB_ERROR_TITLE,
+                                     texts.DB_OPEN_FAULT.format(error=opening.error))
+            return self._exit(1)
         if self.smoke:
             from kr_desktop.services.access import VIEWER
 

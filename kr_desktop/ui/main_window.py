@@ -82,7 +82,8 @@ class MainWindow(QMainWindow):
         self._add_screens()
         self._show_database()
         self.print_program_action.setEnabled(True)
-        self.screens.opened()
+        self.screens.opened()  # a tab the user opened meanwhile is built now…
+        self.window_state.restore_current()  # …with its remembered layout
         self.context.events.opened.emit()
 
     def __getattr__(self, name: str):
