@@ -2,6 +2,7 @@
 start screen's snapshot when — and only when — it is current, then gets its database."""
 
 import datetime as dt
+from dataclasses import replace as dataclass_replace
 import os
 import subprocess
 import sys
@@ -49,11 +50,40 @@ def test_a_snapshot_is_used_only_while_it_is_current(db, db_path, folder):
     _take(db, folder)
     database = db_path.resolve()
     assert start_snapshot.load(folder, database, TODAY) is not None
-    assert start_snapshot.load(folder, database, TODAY + dt.timedelta(days=1)) is None  # another day
+    assert start_snapshot.load(folder, database, TODAY - dt.timedelta(days=1)) is None  # not a day before
     save_control_settings(db, {SOON_DAYS: 30})  # any change writes a journal entry
     assert start_snapshot.load(folder, database, TODAY) is None
     assert _take(db, folder).soon_days == 30
     assert start_snapshot.load(folder, database, TODAY).soon_days == 30  # taken again: current again
+
+
+@pytest.mark.parametrize("taken_on", [dt.date(2026, 6, 20), dt.date(2026, 7, 8), dt.date(2026, 11, 30),
+                                      dt.date(2026, 12, 25), dt.date(2027, 1, 9)])
+def test_a_snapshot_holds_exactly_the_days_on_which_control_shows_the_same(db, db_path, folder, monkeypatch,
+                                                                           taken_on):
+    import json
+
+    from kr_desktop.services import control
+
+    class Day(dt.date):  # the service's "today" on the chosen day
+        @classmethod
+        def today(cls):
+            return taken_on
+
+    monkeypatch.setattr(control.dt, "date", Day)
+    assert _take(db, folder, taken_on) == control_data(db, taken_on)
+    monkeypatch.undo()
+    (file,) = folder.glob("*.json")
+    through = dt.date.fromisoformat(json.loads(file.read_text(encoding="utf-8"))["through"])
+    assert taken_on <= through <= taken_on + dt.timedelta(days=control.SNAPSHOT_DAYS)
+    database = db_path.resolve()
+    day = taken_on
+    while day <= through:  # every day it is used for, it shows what control computes for that day
+        assert start_snapshot.load(folder, database, day) == control_data(db, day), day
+        day += dt.timedelta(days=1)
+    if through < taken_on + dt.timedelta(days=control.SNAPSHOT_DAYS):
+        assert control_data(db, day) != dataclass_replace(control_data(db, taken_on), on=day)  # it changes then
+    assert start_snapshot.load(folder, database, day) is None
 
 
 def test_a_snapshot_of_another_version_or_damaged_is_not_used(db, db_path, folder, monkeypatch):
@@ -72,12 +102,14 @@ def test_no_snapshot_is_kept_when_a_change_lands_while_it_is_computed(db, db_pat
     from kr_desktop.services import control
     from kr_desktop.services.control import SOON_DAYS, save_control_settings
 
-    def changing_meanwhile(db_, on):
-        result = control_data(db_, on)
-        save_control_settings(db_, {SOON_DAYS: 21})
+    real = control._gather
+
+    def changing_meanwhile(*args):
+        result = real(*args)
+        save_control_settings(args[0], {SOON_DAYS: 21})  # another window saves meanwhile
         return result
 
-    monkeypatch.setattr(control, "control_data", changing_meanwhile)
+    monkeypatch.setattr(control, "_gather", changing_meanwhile)
     _take(db, folder)
     assert not list(folder.glob("*.json"))
 

@@ -7,7 +7,7 @@ executors owe which half-year reports, which measures' deadlines passed without 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -17,6 +17,7 @@ from kr_desktop.db.engine import Database
 from kr_desktop.db.models import Direction, Measure, Stage
 from kr_desktop.domain.control import (SEVERITY, ControlData, ControlItem, ControlStatus, check_deadline,  # noqa: F401
                                        check_report, count_by_executor, periods_to_control)
+from kr_desktop.domain.deadlines import Deadline
 from kr_desktop.domain.progress import Period, Status
 from kr_desktop.errors import ValidationError
 from kr_desktop.services.access import ADMIN, require
@@ -90,35 +91,112 @@ def save_control_settings(db: Database, values: dict) -> bool:
 
 
 # -- control ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _MeasureFacts:
+    id: int
+    number: str  # «4.1»: direction and position
+    text: str
+    deadline_phrase: str
+    deadline: Deadline
+    executors: tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True)
+class _StageFacts:
+    id: int
+    annex: int
+    years: tuple[int, int]
+    measures: tuple[_MeasureFacts, ...]  # in the Program's order (direction, position)
+    done: dict[int, list[dt.date]]  # measure id → when it was reported «виконано» in the stage's years
+
+
+@dataclass(frozen=True)
+class _ControlFacts:
+    """What deadline control reads from the database for the days ``first``…``last``: every
+    computation after it is plain Python (``_control_on``), so one reading serves many days."""
+
+    first: dt.date
+    last: dt.date
+    soon_days: int
+    stages: dict[int, _StageFacts]  # stage id → its facts
+    stage_of_year: dict[int, int]  # year → the stage whose executors report for it
+    reported: dict[Period, frozenset[int]]  # period → measures with an entry
+
+
 def control_data(db: Database, on: dt.date | None = None, soon_days: int | None = None) -> ControlData:
     on = on or dt.date.today()
+    return _control_on(_gather(db, on, on, soon_days), on)
+
+
+def _periods_between(first: dt.date, last: dt.date, soon_days: int) -> set[Period]:
+    periods: set[Period] = set()
+    day = first
+    while day <= last:
+        periods.update(periods_to_control(day, soon_days))
+        day += dt.timedelta(days=1)
+    return periods
+
+
+def _gather(db: Database, first: dt.date, last: dt.date, soon_days: int | None) -> _ControlFacts:
     if soon_days is None:
         soon_days = int(get_settings(db, SOON_DAYS)[SOON_DAYS])
+    periods = _periods_between(first, last, soon_days)
+    with db.reading() as s:
+        stage_of_year = {}
+        for year in sorted({p.year for p in periods}):
+            stage = stage_for_year(s, year)
+            if stage is not None:
+                stage_of_year[year] = stage.id
+        # the stages whose measures' own deadlines are watched: running this year or last year
+        watched = set(s.scalars(select(Stage.id).where(Stage.start_year <= last.year, Stage.end_year >= first.year - 1)))
+        stages = {}
+        for stage in s.scalars(select(Stage).where(Stage.id.in_(watched | set(stage_of_year.values())))):
+            done: dict[int, list[dt.date]] = {}
+            if stage.id in watched:
+                for year in stage.years:
+                    for half in (1, 2):
+                        period = Period(year, half)
+                        for measure_id, entry in entries_of(s, period).items():
+                            if entry.status == Status.DONE.value:
+                                done.setdefault(measure_id, []).append(entry.received_on or period.start)
+            measures = s.scalars(select(Measure).join(Direction).where(Direction.stage_id == stage.id)
+                                 .order_by(Direction.number, Measure.position)
+                                 .options(selectinload(Measure.executors), selectinload(Measure.direction)))
+            stages[stage.id] = _StageFacts(
+                stage.id, stage.annex_number, (stage.start_year, stage.end_year),
+                tuple(_MeasureFacts(m.id, f"{m.direction.number}.{m.position}", m.text, m.deadline_phrase,
+                                    deadline_of(m), tuple((e.id, e.name) for e in m.executors)) for m in measures),
+                done)
+        reported = {period: frozenset(entries_of(s, period)) for period in periods if period.year in stage_of_year}
+    return _ControlFacts(first, last, soon_days, stages, stage_of_year, reported)
+
+
+def _control_on(facts: _ControlFacts, on: dt.date) -> ControlData:
+    """Deadline control on ``on`` (a day within the facts' days), from the facts alone."""
+    soon_days = facts.soon_days
     items: list[ControlItem] = []
     periods = periods_to_control(on, soon_days)
-    with db.reading() as s:
-        for period in periods:
-            stage = stage_for_year(s, period.year)
-            if stage is None:
+    for period in periods:
+        stage_id = facts.stage_of_year.get(period.year)
+        if stage_id is None:
+            continue
+        measures = facts.stages[stage_id].measures
+        reported = facts.reported.get(period, frozenset())
+        numbers = {m.id: m.number for m in measures}
+        by_executor: dict[int, tuple[str, set[int]]] = {}
+        for m in measures:
+            for e_id, name in m.executors:
+                by_executor.setdefault(e_id, (name, set()))[1].add(m.id)
+        for executor_id, (name, ids) in sorted(by_executor.items(), key=lambda kv: kv[1][0]):
+            check = check_report(executor_id, name, period, ids, reported, on, soon_days)
+            if check is None or check.status is ControlStatus.PENDING:
                 continue
-            measures = list(s.scalars(select(Measure).join(Direction).where(Direction.stage_id == stage.id)
-                                      .options(selectinload(Measure.executors), selectinload(Measure.direction))))
-            reported = set(entries_of(s, period))
-            numbers = {m.id: f"{m.direction.number}.{m.position}" for m in measures}
-            by_executor: dict[int, tuple[str, set[int]]] = {}
-            for m in measures:
-                for e in m.executors:
-                    by_executor.setdefault(e.id, (e.name, set()))[1].add(m.id)
-            for executor_id, (name, ids) in sorted(by_executor.items(), key=lambda kv: kv[1][0]):
-                check = check_report(executor_id, name, period, ids, reported, on, soon_days)
-                if check is None or check.status is ControlStatus.PENDING:
-                    continue
-                detail = (f"надано щодо всіх заходів ({check.measures})" if check.missing == 0
-                          else f"не надано щодо {check.missing} із {check.measures} заходів: "
-                          + ", ".join(sorted((numbers[i] for i in ids - reported), key=_number_key)))
-                items.append(ControlItem("report", check.status, period.due, ((executor_id, name),),
-                                         f"Звіт за {period.label}", detail))
-        items += _deadline_items(s, on, soon_days)
+            detail = (f"надано щодо всіх заходів ({check.measures})" if check.missing == 0
+                      else f"не надано щодо {check.missing} із {check.measures} заходів: "
+                      + ", ".join(sorted((numbers[i] for i in ids - reported), key=_number_key)))
+            items.append(ControlItem("report", check.status, period.due, ((executor_id, name),),
+                                     f"Звіт за {period.label}", detail))
+    items += _deadline_items(facts, on)
     items.sort(key=lambda i: (-SEVERITY[i.status], i.due, i.kind, i.what))
     counts = count_by_executor((e_id, name, item.status) for item in items for e_id, name in item.executors)
     counts.sort(key=lambda c: (-c.overdue, -c.due_soon, c.executor))
@@ -129,43 +207,52 @@ def _number_key(number: str) -> tuple[int, ...]:
     return tuple(int(part) for part in number.split("."))
 
 
-def _deadline_items(s, on: dt.date, soon_days: int) -> list[ControlItem]:
+def _deadline_items(facts: _ControlFacts, on: dt.date) -> list[ControlItem]:
     """Measures of the stages running this year or last year, by their own structured deadline."""
-    stages = s.scalars(select(Stage).where(Stage.start_year <= on.year, Stage.end_year >= on.year - 1))
     items = []
-    for stage in stages:
-        done: dict[int, list[dt.date]] = {}
-        for year in stage.years:
-            for half in (1, 2):
-                period = Period(year, half)
-                for measure_id, entry in entries_of(s, period).items():
-                    if entry.status == Status.DONE.value:
-                        done.setdefault(measure_id, []).append(entry.received_on or period.start)
-        measures = s.scalars(select(Measure).join(Direction).where(Direction.stage_id == stage.id)
-                             .order_by(Direction.number, Measure.position)
-                             .options(selectinload(Measure.executors), selectinload(Measure.direction)))
-        for m in measures:
-            check = check_deadline(m.id, deadline_of(m), (stage.start_year, stage.end_year), done.get(m.id, []),
-                                   on, soon_days)
+    for stage in sorted(facts.stages.values(), key=lambda st: st.id):
+        first, last = stage.years
+        if not (first <= on.year and last >= on.year - 1):
+            continue
+        for m in stage.measures:
+            check = check_deadline(m.id, m.deadline, stage.years, stage.done.get(m.id, []), on, facts.soon_days)
             if check is None or check.status is ControlStatus.PENDING:
                 continue
-            items.append(ControlItem("deadline", check.status, check.due, tuple((e.id, e.name) for e in m.executors),
-                                     f"Захід {m.direction.number}.{m.position} (Додаток {stage.annex_number})",
-                                     m.text, m.deadline_phrase))
+            items.append(ControlItem("deadline", check.status, check.due, m.executors,
+                                     f"Захід {m.number} (Додаток {stage.annex})", m.text, m.deadline_phrase))
     return items
+
+
+SNAPSHOT_DAYS = 45  # how far ahead a start snapshot may be found unchanged (see start_screen_data)
 
 
 def start_screen_data(db: Database, on: dt.date | None = None, snapshot_folder: Path | None = None) -> ControlData:
     """``control_data`` as the window's start screen shows it. On a local file, the result for
-    today is also kept in ``snapshot_folder`` as the start snapshot (services/start_snapshot.py) —
-    only when no change landed while it was computed, so a snapshot never claims a state it does
-    not show."""
+    today is also kept in ``snapshot_folder`` as the start snapshot (services/start_snapshot.py),
+    with the last day it stays the same (statuses change with the date: the following days are
+    computed from the same reading, up to SNAPSHOT_DAYS) — and only when no change landed while
+    it was computed, so a snapshot never claims a state it does not show."""
     from kr_desktop.services import start_snapshot
 
-    on = on or dt.date.today()
+    today = dt.date.today()
+    on = on or today
     database = start_snapshot.local_file(db.location) if db.is_sqlite and snapshot_folder is not None else None
-    before = start_snapshot.stamp(database) if database is not None and on == dt.date.today() else None
-    data = control_data(db, on)
-    if before is not None and start_snapshot.stamp(database) == before:
-        start_snapshot.save(snapshot_folder, database, before, data)
+    before = start_snapshot.stamp(database) if database is not None and on == today else None
+    if before is None:
+        return control_data(db, on)
+    facts = _gather(db, on, on + dt.timedelta(days=SNAPSHOT_DAYS), None)
+    data = _control_on(facts, on)
+    if start_snapshot.stamp(database) == before:
+        start_snapshot.save(snapshot_folder, database, before, data, _unchanged_through(facts, data))
     return data
+
+
+def _unchanged_through(facts: _ControlFacts, data: ControlData) -> dt.date:
+    """The last day (within the facts' days) on which control shows what it shows on ``data.on``."""
+    day = data.on
+    while day < facts.last:
+        following = day + dt.timedelta(days=1)
+        if replace(_control_on(facts, following), on=data.on) != data:
+            break
+        day = following
+    return day

@@ -5,8 +5,9 @@ again: more than the whole start of a bare Qt window. So on a local database fil
 «Контроль» from this snapshot while the database opens beside it, then shows the data computed
 afresh. A snapshot is used only while it is current: it carries a stamp of the database (schema
 revision and the last journal entry — every change writes one in its own transaction, and a
-changeset id is never reused) and the day it was computed for. Anything else, and the window
-waits for the real data.
+changeset id is never reused) and the days it holds for (statuses change with the date: the
+service computes, from the same reading, the last day on which control would show the same).
+Anything else, and the window waits for the real data.
 
 The snapshot lives in the folder the window names (the user's cache folder, readable by that
 user only); it holds the control screen of a file that user could open anyway — the file's
@@ -22,6 +23,7 @@ import json
 import os
 import sqlite3
 import zlib
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote
 
@@ -29,7 +31,7 @@ from kr_desktop import __version__
 from kr_desktop.domain.control_data import ControlData, ControlItem, ControlStatus, ExecutorCounts
 from kr_desktop.domain.periods import Period
 
-FORMAT = 1
+FORMAT = 2
 
 Stamp = list  # [schema revision, last journal id, its changeset]
 
@@ -74,27 +76,29 @@ def stamp(database: Path) -> Stamp | None:
 
 def load(folder: Path, database: Path, today: dt.date) -> ControlData | None:
     """The control screen for ``today`` kept in ``folder``, if it was taken of the database as it
-    is now."""
+    is now and ``today`` is within the days it was found to stay the same."""
     try:
         saved = json.loads(_snapshot_file(folder, database).read_text(encoding="utf-8"))
         if (saved.get("format") != FORMAT or saved.get("version") != __version__
-                or saved.get("database") != str(database) or saved.get("on") != today.isoformat()):
+                or saved.get("database") != str(database)
+                or not saved["on"] <= today.isoformat() <= saved["through"]):
             return None
         current = stamp(database)
         if current is None or saved.get("stamp") != current:
             return None
-        return _decode(saved["data"])
+        return replace(_decode(saved["data"]), on=today)
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None  # no snapshot, or one this version cannot read: the window waits for the data
 
 
-def save(folder: Path, database: Path, taken: Stamp, data: ControlData) -> bool:
-    """Keep ``data`` in ``folder`` as the start screen of ``database`` at state ``taken`` (atomic;
-    a cache, so a failure to write is not an error)."""
+def save(folder: Path, database: Path, taken: Stamp, data: ControlData, through: dt.date | None = None) -> bool:
+    """Keep ``data`` in ``folder`` as the start screen of ``database`` at state ``taken``, to be
+    shown on the days ``data.on``…``through`` (atomic; a cache, so a failure to write is not an
+    error)."""
     import tempfile
 
     record = {"format": FORMAT, "version": __version__, "database": str(database), "on": data.on.isoformat(),
-              "stamp": taken, "data": _encode(data)}
+              "through": (through or data.on).isoformat(), "stamp": taken, "data": _encode(data)}
     target = _snapshot_file(folder, database)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
