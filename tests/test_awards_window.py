@@ -151,3 +151,31 @@ def test_honorary_gallery_and_book(qtbot, db, tmp_path):
     assert "2005" in screen.gallery.item(0).text()
     out = screen.print_list(str(tmp_path / "h.docx"))
     assert out.exists()
+
+
+def test_a_search_shows_its_first_page_then_counts_the_rest(qtbot, db):
+    from kr_desktop.services.demo_data import fill_demo
+    from kr_desktop.ui.awards_models import PAGE
+
+    fill_demo(db, 400, seed=2)  # about 600 awards: more than a page
+    screen = AwardsScreen(AppContext(db))
+    qtbot.addWidget(screen)
+    screen.show()
+    total = awards.count_awards(db)
+    assert total > PAGE and screen.found.text().endswith(str(total))  # at start: counted
+    screen.search.setText("а")
+    expected = awards.count_awards(db, awards.AwardFilter(text="а"))
+    assert expected > PAGE
+    screen.refresh()
+    model = screen.awards_model
+    assert model.counting and model.rowCount() == PAGE and model.item(0) is not None  # the first page at once
+    assert screen.found.text().endswith(str(total))  # not a wrong number meanwhile
+    qtbot.waitUntil(lambda: not model.counting)  # counted right after
+    assert model.rowCount() == expected and screen.found.text().endswith(str(expected))
+    last = awards.query_awards(db, awards.AwardFilter(text="а"), expected - 1, 1)[0]
+    assert model.item(expected - 1).id == last.id  # the rows beyond the first page are there
+    screen.search.setText("ан")
+    screen.refresh()
+    assert model.counting
+    assert model.row_of(-1) is None  # looking for a row counts at once: every row is searched
+    assert not model.counting and model.rowCount() == awards.count_awards(db, awards.AwardFilter(text="ан"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 
 from kr_desktop.text.formatting import format_date
 from kr_desktop.ui import awards_texts as t
@@ -18,7 +18,14 @@ PAGE = 200
 
 
 class PagedTableModel(QAbstractTableModel):
-    """Rows come from ``fetch(offset, limit)`` a page at a time; ``count()`` gives the total."""
+    """Rows come from ``fetch(offset, limit)`` a page at a time; ``count()`` gives the total.
+
+    After a reload the first page is there at once and, when it is full, the rest is counted
+    right after it has been shown (counting every match of a search costs as much as reading
+    the page): ``rowCount()`` grows then, and ``counted`` announces the total. ``total()`` counts
+    at once when the count is still to come."""
+
+    counted = Signal(int)
 
     def __init__(self, columns: Sequence[str], fetch: Callable[[int, int], list], count: Callable[[], int],
                  cells: Callable[[Any], Sequence[str]], parent=None, sort_keys: Sequence[str | None] = ()):
@@ -30,19 +37,56 @@ class PagedTableModel(QAbstractTableModel):
         self.descending = False
         self._fetch, self._count, self._cells = fetch, count, cells
         self._total = 0
+        self._pending = False  # the first page was full: the total is still to be counted
+        self._generation = 0  # reloads so far (a count scheduled by an older one is dropped)
         self._pages: dict[int, list] = {}
         self._texts: dict[int, Sequence[str]] = {}  # row → its cells' texts (the view asks many times)
-        self.reload()
+        # At construction the owner may not hold this model yet (fetch() reads its sort): count only.
+        self._total = self._count()
 
     def _forget(self) -> None:
         self._pages.clear()
         self._texts.clear()
 
     def reload(self) -> None:
+        self._generation += 1
         self.beginResetModel()
         self._forget()
-        self._total = self._count()
+        first = self._pages[0] = self._fetch(0, PAGE)
+        self._total = len(first)
+        self._pending = len(first) >= PAGE
         self.endResetModel()
+        if self._pending:
+            generation = self._generation
+            QTimer.singleShot(0, lambda: self._count_later(generation))
+        else:
+            self.counted.emit(self._total)  # the first page holds every row
+
+    @property
+    def counting(self) -> bool:
+        """The total is still to be counted (``rowCount()`` is the first page's rows for now)."""
+        return self._pending
+
+    def _count_later(self, generation: int) -> None:
+        if generation == self._generation:
+            self.total()
+
+    def total(self) -> int:
+        """The number of rows, counted now if that is still to come."""
+        if self._pending:
+            self._pending = False
+            total = self._count()
+            if total > self._total:
+                self.beginInsertRows(QModelIndex(), self._total, total - 1)
+                self._total = total
+                self.endInsertRows()
+            elif total < self._total:  # rows went away meanwhile: start again from the first page
+                self.beginResetModel()
+                self._forget()
+                self._total = total
+                self.endResetModel()
+            self.counted.emit(self._total)
+        return self._total
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """A header click: the database sorts; the number of rows stays, so no count again."""
@@ -97,7 +141,7 @@ class PagedTableModel(QAbstractTableModel):
 
     def row_of(self, item_id: int, limit: int = 5000) -> int | None:
         """The row showing ``item_id`` among the first ``limit`` rows (None when not there)."""
-        for row in range(min(self._total, limit)):
+        for row in range(min(self.total(), limit)):
             item = self.item(row)
             if item is not None and item.id == item_id:
                 return row

@@ -108,6 +108,8 @@ class AwardsScreen(QWidget):
         self.tabs.addTab(self.persons_view, t.TAB_PERSONS)
         self._stale: set[PagedTableModel] = set()  # searched while its tab was hidden: reload when shown
         self.tabs.currentChanged.connect(lambda _i: self._tab_shown())
+        for model in (self.awards_model, self.persons_model):  # a search's total comes after its first page
+            model.counted.connect(lambda _total: self._show_count())
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -182,6 +184,8 @@ class AwardsScreen(QWidget):
 
     def _show_count(self) -> None:
         model = self.awards_model if self.tabs.currentIndex() == 0 else self.persons_model
+        if model.counting:
+            return  # shown when counted, a moment after the first page
         self.found.setText(t.FOUND.format(count=model.rowCount()))
 
     def _on_changed(self, area: str) -> None:

@@ -98,7 +98,7 @@ class EventsScreen(QWidget):
 
     def refresh(self) -> None:
         self.model.reload()
-        self.found.setText(t.FOUND.format(count=self.model.rowCount()))
+        self.found.setText(t.FOUND.format(count=self.model.total()))
         self._mark_days()
 
     def _mark_days(self) -> None:
@@ -120,7 +120,7 @@ class EventsScreen(QWidget):
         return sorted(to_date(d) for d in self._marked)
 
     def _select_day(self, day: dt.date) -> None:
-        for row in range(self.model.rowCount()):
+        for row in range(self.model.total()):
             item = self.model.item(row)
             if item is not None and item.event_date == day:
                 self.view.selectRow(row)
