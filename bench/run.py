@@ -103,7 +103,7 @@ with engine.connect() as connection:
     current = migrate.current_revision(connection)
 engine.dispose()
 if current != migrate.head_revision():
-    print(f"… upgrading the demo database from revision {current}: {sys.argv[1]}", file=sys.stderr)
+    print(f"… upgrading {sys.argv[1]} from schema revision {current}", file=sys.stderr)
     from kr_desktop.db.open import open_database
     open_database(sys.argv[1], create=False, upgrade=True).dispose()
 """
@@ -114,6 +114,8 @@ def ensure_builtin() -> Path:
     if not path.exists():
         subprocess.run([PYTHON, "-m", "kr_desktop", "init", "--db", str(path)], env=ENV, check=True, cwd=ROOT,
                        stdout=subprocess.DEVNULL)
+    else:  # made by an older version: the import must meet the newest schema (its indexes, triggers)
+        subprocess.run([PYTHON, "-c", UPGRADE_DEMO, str(path)], env=ENV, check=True, cwd=ROOT, stdout=sys.stderr)
     return path
 
 
