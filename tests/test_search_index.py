@@ -144,3 +144,60 @@ def test_database_at_0006_is_upgraded_and_its_index_filled(tmp_path):
         _check(database)
     finally:
         database.dispose()
+
+
+def _index_entries(db):
+    with db.reading() as session:
+        return (session.execute(text("SELECT rowid, name_key FROM person_search ORDER BY rowid")).all(),
+                session.execute(text("SELECT rowid, name_key FROM award_search ORDER BY rowid")).all())
+
+
+def _triggers(db):
+    with db.reading() as session:
+        return session.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")).all()
+
+
+@pytest.mark.sqlite_only
+def test_bulk_inserts_fill_the_index_as_the_triggers_do_and_keep_the_triggers(db, tmp_path, monkeypatch):
+    import openpyxl
+
+    from kr_desktop.services import award_import
+    from kr_desktop.services.demo_data import fill_demo
+
+    triggers = _triggers(db)
+    assert {"person_search_insert", "award_search_insert"} <= {name for name, _sql in triggers}
+    fill_demo(db, 60, seed=7)  # bulk: persons, awards (the trigger paused, the index filled at once)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Прізвище", "Ім’я", "По батькові", "Відзнака", "Вид документа", "Номер документа",
+                  "Дата документа"])
+    for i, (surname, name, patronymic) in enumerate(NAMES):
+        sheet.append([surname, name, patronymic, "Подяка міського голови", "розпорядження міського голови",
+                      str(500 + i), "01.02.2024"])
+    book.save(tmp_path / "import.xlsx")
+    award_import.import_awards(db, tmp_path / "import.xlsx")  # bulk again
+    assert _triggers(db) == triggers  # the same triggers, the same SQL
+    persons_index, awards_index = _index_entries(db)
+    with db.reading() as session:  # exactly what the triggers would hold
+        assert persons_index == session.execute(text("SELECT id, name_key FROM person ORDER BY id")).all()
+        assert awards_index == session.execute(text(
+            "SELECT award.id, person.name_key FROM award JOIN person ON person.id = award.person_id "
+            "ORDER BY award.id")).all()
+    _check(db, monkeypatch)
+    _fill(db)  # and the triggers still work for rows saved one by one
+    _check(db, monkeypatch)
+
+
+@pytest.mark.sqlite_only
+def test_a_failed_bulk_insert_leaves_the_triggers_and_the_index_as_they_were(db, monkeypatch):
+    from kr_desktop.services import demo_data
+
+    triggers, entries = _triggers(db), _index_entries(db)
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("зламано посеред вставлення")
+
+    monkeypatch.setattr(demo_data, "_fill_events", failing)  # after persons and awards were inserted in bulk
+    with pytest.raises(RuntimeError):
+        demo_data.fill_demo(db, 30, seed=1)
+    assert _triggers(db) == triggers and _index_entries(db) == entries

@@ -11,6 +11,9 @@ models (Alembic autogenerate, tests/test_database_files.py) leaves them out by n
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from typing import Iterator
+
 FTS_TABLE = "person_search"
 AWARD_FTS_TABLE = "award_search"
 TRIGRAM_INDEX = "ix_person_name_key_trgm"
@@ -31,3 +34,39 @@ def include_name(name, type_, parent_names) -> bool:
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
     """Alembic's ``include_object`` hook (the same rule, for objects already reflected)."""
     return not not_a_model(name, type_)
+
+
+# -- bulk inserts (SQLite) ----------------------------------------------------------------------
+# A row inserted through the index's trigger costs FTS5 a flush of its pending terms (each trigger
+# runs as its own statement): 10,000 persons took 0.22 s, one INSERT … SELECT of the same rows
+# 0.03 s. A bulk insert therefore drops the table's insert trigger inside its transaction, fills
+# the index in one statement, and creates the trigger again with its own SQL — SQLite's schema
+# changes are transactional, so a failure or a rollback leaves the trigger as it was.
+_BULK_FILL = {
+    "person": ("person_search_insert",
+               f"INSERT INTO {FTS_TABLE}(rowid, name_key) SELECT id, name_key FROM person WHERE id BETWEEN ? AND ?"),
+    "award": ("award_search_insert",
+              f"INSERT INTO {AWARD_FTS_TABLE}(rowid, name_key) SELECT award.id, person.name_key FROM award "
+              "JOIN person ON person.id = award.person_id WHERE award.id BETWEEN ? AND ?"),
+}
+
+
+@contextmanager
+def indexed_in_bulk(connection, table: str, first_id: int, last_id: int) -> Iterator[None]:
+    """Around a bulk insert of ids ``first_id``…``last_id`` into ``table`` (one transaction, the
+    caller's): the index gets the rows in one statement instead of one trigger call per row.
+    The same entries as the trigger's (tests/test_search_index.py compares)."""
+    spec = _BULK_FILL.get(table) if connection.dialect.name == "sqlite" else None
+    trigger_sql = None
+    if spec is not None:
+        trigger_sql = connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (spec[0],)).scalar()
+    if trigger_sql is None:  # another database, or a schema without the index: nothing to pause
+        yield
+        return
+    connection.exec_driver_sql(f'DROP TRIGGER "{spec[0]}"')
+    try:
+        yield
+        connection.exec_driver_sql(spec[1], (first_id, last_id))
+    finally:
+        connection.exec_driver_sql(trigger_sql)

@@ -29,6 +29,7 @@ from kr_desktop.cancel import checkpoint
 from kr_desktop.db.engine import Database
 from kr_desktop.db.journal import journal_info
 from kr_desktop.db.models import Award, AwardType, IssuedCertificate, JournalEntry, Person
+from kr_desktop.db.search_index import indexed_in_bulk
 from kr_desktop.domain import award_rules as rules
 from kr_desktop.domain.award_values import parse_act_kind, parse_date, parse_degree, parse_sex, type_key
 from kr_desktop.errors import UserError
@@ -419,6 +420,8 @@ def _bulk_insert(connection, table, rows: list[dict]) -> list[int]:
     SQLite: ids are assigned here (one above the highest) after the write lock is taken, so the
     insert is one executemany (RETURNING in sorted order costs one statement per row there).
     Other databases: INSERT … RETURNING in parameter order."""
+    if not rows:
+        return []
     if connection.dialect.name == "sqlite":
         # a write statement takes SQLite's write lock: nobody else can insert until we commit
         connection.execute(table.update().where(sa_false()).values(id=table.c.id))
@@ -426,7 +429,8 @@ def _bulk_insert(connection, table, rows: list[dict]) -> list[int]:
         ids = list(range(start, start + len(rows)))
         for row_id, row in zip(ids, rows):
             row["id"] = row_id
-        connection.execute(table.insert(), rows)
+        with indexed_in_bulk(connection, table.name, ids[0], ids[-1]):  # the name search index, at once
+            connection.execute(table.insert(), rows)
         for row in rows:
             del row["id"]
         return ids
