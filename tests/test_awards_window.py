@@ -169,7 +169,7 @@ def test_a_search_shows_its_first_page_then_counts_the_rest(qtbot, db):
     screen.refresh()
     model = screen.awards_model
     assert model.counting and model.rowCount() == PAGE and model.item(0) is not None  # the first page at once
-    assert screen.found.text().endswith(str(total))  # not a wrong number meanwhile
+    assert screen.found.text() == f"Знайдено: щонайменше {PAGE}…"  # true meanwhile
     qtbot.waitUntil(lambda: not model.counting)  # counted right after
     assert model.rowCount() == expected and screen.found.text().endswith(str(expected))
     last = awards.query_awards(db, awards.AwardFilter(text="а"), expected - 1, 1)[0]
@@ -179,3 +179,22 @@ def test_a_search_shows_its_first_page_then_counts_the_rest(qtbot, db):
     assert model.counting
     assert model.row_of(-1) is None  # looking for a row counts at once: every row is searched
     assert not model.counting and model.rowCount() == awards.count_awards(db, awards.AwardFilter(text="ан"))
+
+
+def test_an_award_saved_from_the_persons_tab_is_selected_in_the_awards_list(qtbot, db):
+    from kr_desktop.services.demo_data import fill_demo
+    from kr_desktop.ui.awards_models import ID_ROLE
+
+    fill_demo(db, 300, seed=4)
+    screen = AwardsScreen(AppContext(db))
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.awards_model.item(0) is not None  # the awards list was seen: its first page is read
+    screen.tabs.setCurrentIndex(1)  # «Особи»: the awards list is not the one shown
+    first = persons.search_persons(db, "", 0, 1)[0]  # the alphabetically first holder: page 1 of the list
+    thanks = next(t for t in award_types.list_award_types(db) if "Подяка" in t.name)
+    award_id = awards.save_award(db, awards.AwardInput(first.id, thanks.id, act_number="77",
+                                                       act_date=dt.date(2026, 3, 2)), confirm=True).award_id
+    screen.context.events.changed.emit("awards")  # as operations.perform announces a save
+    assert screen.select_award(award_id)
+    assert screen.tabs.currentIndex() == 0 and screen.awards_view.currentIndex().data(ID_ROLE) == award_id

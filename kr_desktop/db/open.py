@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
-from urllib.parse import quote
 from pathlib import Path
 
 from sqlalchemy import inspect
@@ -18,6 +17,7 @@ from sqlalchemy.exc import OperationalError
 
 from kr_desktop.db import migrate
 from kr_desktop.db.engine import Database, is_url, make_engine, sqlite_url
+from kr_desktop.db.sqlite_uri import readonly_uri
 from kr_desktop.errors import DatabaseFileError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -95,16 +95,6 @@ def check_file(path: Path) -> None:
     if revision is not None and revision not in migrate.known_revisions():
         raise DatabaseFileError(f"Базу даних «{path}» створено новішою версією kr_desktop (схема {revision}). "
                                 "Оновіть програму, щоб відкрити цей файл.")
-
-
-def readonly_uri(path: Path, immutable: bool = False) -> str:
-    """A read-only SQLite URI for ``path`` (quoted: a name may hold ``?``, ``#`` or ``%``).
-
-    ``immutable`` opens without locks and without creating the -wal/-shm side files: used to
-    check a file that no one has open (it has no -wal), so checking leaves the folder as it was.
-    """
-    uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
-    return uri + "&immutable=1" if immutable else uri
 
 
 def create_from_builtin(path: Path) -> None:

@@ -57,10 +57,7 @@ def indexed_in_bulk(connection, table: str, first_id: int, last_id: int) -> Iter
     caller's): the index gets the rows in one statement instead of one trigger call per row.
     The same entries as the trigger's (tests/test_search_index.py compares)."""
     spec = _BULK_FILL.get(table) if connection.dialect.name == "sqlite" else None
-    trigger_sql = None
-    if spec is not None:
-        trigger_sql = connection.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (spec[0],)).scalar()
+    trigger_sql = _trigger_sql(connection, spec[0]) if spec is not None else None
     if trigger_sql is None:  # another database, or a schema without the index: nothing to pause
         yield
         return
@@ -69,4 +66,12 @@ def indexed_in_bulk(connection, table: str, first_id: int, last_id: int) -> Iter
         yield
         connection.exec_driver_sql(spec[1], (first_id, last_id))
     finally:
-        connection.exec_driver_sql(trigger_sql)
+        # Unless SQLite itself rolled the transaction back (and with it the DROP): then the
+        # trigger is there again, and creating it would hide the error that rolled it back.
+        if _trigger_sql(connection, spec[0]) is None:
+            connection.exec_driver_sql(trigger_sql)
+
+
+def _trigger_sql(connection, name: str) -> str | None:
+    return connection.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                      (name,)).scalar()

@@ -25,9 +25,9 @@ import sqlite3
 import zlib
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import quote
 
 from kr_desktop import __version__
+from kr_desktop.db.sqlite_uri import readonly_uri
 from kr_desktop.domain.control_data import ControlData, ControlItem, ControlStatus, ExecutorCounts
 from kr_desktop.domain.periods import Period
 
@@ -59,9 +59,8 @@ def stamp(database: Path) -> Stamp | None:
     the file cannot be read this way (then no snapshot is used or kept)."""
     if not database.is_file():
         return None
-    uri = f"file:{quote(str(database))}?mode=ro"
-    if not Path(f"{database}-wal").exists():
-        uri += "&immutable=1"  # no one has it open: read without locks and without side files
+    # immutable when no one has it open (no -wal): read without locks and without side files
+    uri = readonly_uri(database, immutable=not Path(f"{database}-wal").exists())
     try:
         connection = sqlite3.connect(uri, uri=True)
         try:

@@ -96,8 +96,8 @@ def run_application(target: str, smoke: bool = False) -> int:
 
         dialog_keys.install(app)  # Ctrl+S presses a dialog's «Зберегти» (no dialog exists before this)
 
-        session.opening = jobs.start(lambda: _open(target))
-        session.opening.signals.finished.connect(session.opened)  # a QObject of this thread: queued
+        # session is a QObject of this thread: its slot runs here, queued
+        session.opening = jobs.start(lambda: _open(target), finished=session.opened)
 
     if start_data is not None:
         # The snapshot is on screen at once; the opening (pure Python, holding the GIL while it
@@ -160,7 +160,7 @@ class _FirstPaint(QObject):
         self.callback()
 
 
-FIRST_PAINT_WAIT_MS = 500
+FIRST_PAINT_WAIT_MS = 2000  # generous: a busy machine may take long to paint, and that is not "no paint"
 
 
 def _after_first_paint(window, callback) -> None:

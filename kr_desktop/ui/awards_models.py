@@ -58,7 +58,7 @@ class PagedTableModel(QAbstractTableModel):
         self.endResetModel()
         if self._pending:
             generation = self._generation
-            QTimer.singleShot(0, lambda: self._count_later(generation))
+            QTimer.singleShot(0, self, lambda: self._count_later(generation))  # not after the model is gone
         else:
             self.counted.emit(self._total)  # the first page holds every row
 
@@ -74,8 +74,8 @@ class PagedTableModel(QAbstractTableModel):
     def total(self) -> int:
         """The number of rows, counted now if that is still to come."""
         if self._pending:
+            total = self._count()  # a failure here leaves the count pending (asked for again)
             self._pending = False
-            total = self._count()
             if total > self._total:
                 self.beginInsertRows(QModelIndex(), self._total, total - 1)
                 self._total = total

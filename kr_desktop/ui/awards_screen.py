@@ -167,26 +167,29 @@ class AwardsScreen(QWidget):
     def _count_persons(self) -> int:
         return persons.count_persons(self.db, self.search.text())
 
+    def _shown_model(self) -> PagedTableModel:
+        return self.awards_model if self.tabs.currentIndex() == 0 else self.persons_model
+
     def refresh(self) -> None:
         """Search again: the list on the current tab now, the other one when its tab is shown."""
         self._timer.stop()
-        shown = self.awards_model if self.tabs.currentIndex() == 0 else self.persons_model
+        shown = self._shown_model()
         shown.reload()
         self._stale = {self.awards_model, self.persons_model} - {shown}
         self._show_count()
 
     def _tab_shown(self) -> None:
-        model = self.awards_model if self.tabs.currentIndex() == 0 else self.persons_model
+        model = self._shown_model()
         if model in self._stale:
             self._stale.discard(model)
             model.reload()
         self._show_count()
 
     def _show_count(self) -> None:
-        model = self.awards_model if self.tabs.currentIndex() == 0 else self.persons_model
-        if model.counting:
-            return  # shown when counted, a moment after the first page
-        self.found.setText(t.FOUND.format(count=model.rowCount()))
+        model = self._shown_model()
+        # the first page is full and the rest is being counted: at least that many, for a moment
+        text = t.FOUND_AT_LEAST if model.counting else t.FOUND
+        self.found.setText(text.format(count=model.rowCount()))
 
     def _on_changed(self, area: str) -> None:
         if area == "awards":
@@ -203,10 +206,10 @@ class AwardsScreen(QWidget):
         return index.data(ID_ROLE) if index.isValid() else None
 
     def select_award(self, award_id: int) -> bool:
+        self.tabs.setCurrentIndex(0)  # first: a list searched while hidden is read again now
         row = self.awards_model.row_of(award_id)
         if row is None:
             return False
-        self.tabs.setCurrentIndex(0)
         self.awards_view.selectRow(row)
         self.awards_view.scrollTo(self.awards_model.index(row, 0))
         return True

@@ -9,6 +9,7 @@ ALL_DEGREES = "Усі ступені"
 ALL_YEARS = "Усі роки"
 ACT_PLACEHOLDER = "№ документа"
 FOUND = "Знайдено: {count}"
+FOUND_AT_LEAST = "Знайдено: щонайменше {count}…"
 TAB_AWARDS = "Відзнаки"
 TAB_PERSONS = "Особи"
 

@@ -1,12 +1,14 @@
 """User-visible text of the Program cycle's screens: control, executors' reports, editing, chart."""
 
+from kr_desktop.ui.texts import DB_OPENING
+
 CONTROL_TITLE = "Контроль"
 PROGRESS_TITLE = "Звіти виконавців"
 CHART_TITLE = "Діаграма"
 
 CONTROL_ON = "Станом на:"
 CONTROL_SOON = "Жовтим — строк упродовж {days} дн."
-CONTROL_OPENING = "Відкриття бази даних…"
+CONTROL_OPENING = DB_OPENING  # the same words as the status bar's, while the database opens
 CONTROL_SUMMARY = "Прострочено: {overdue} · наближається строк: {soon} · виконано: {done}"
 CONTROL_EXECUTORS = "Виконавці"
 CONTROL_ITEMS = "Завдання на контролі"

@@ -68,9 +68,13 @@ class Job(QRunnable):
             self.done.set()
 
 
-def start(work: Callable[[], Any]) -> Job:
-    """Start ``work`` in the worker pool without a dialog (e.g. the backup at window start)."""
+def start(work: Callable[[], Any], finished: Callable[[], Any] | None = None) -> Job:
+    """Start ``work`` in the worker pool without a dialog (e.g. the backup at window start).
+    ``finished`` (a slot of a QObject of the UI thread) is connected before the work starts, so
+    even work that ends at once is announced."""
     job = Job(work)
+    if finished is not None:
+        job.signals.finished.connect(finished)
     QThreadPool.globalInstance().start(job)
     return job
 

@@ -82,9 +82,11 @@ class MainWindow(QMainWindow):
         self._add_screens()
         self._show_database()
         self.print_program_action.setEnabled(True)
-        self.screens.opened()  # a tab the user opened meanwhile is built now…
-        self.window_state.restore_current()  # …with its remembered layout
-        self.context.events.opened.emit()
+        try:
+            self.screens.opened()  # a tab the user opened meanwhile is built now…
+            self.window_state.restore_current()  # …with its remembered layout
+        finally:  # even if that screen failed: the rest of the window gets its database
+            self.context.events.opened.emit()
 
     def __getattr__(self, name: str):
         screens = self.__dict__.get("screens")  # a screen not built yet is built when asked for
