@@ -162,7 +162,7 @@ def test_a_search_shows_its_first_page_then_counts_the_rest(qtbot, db):
     qtbot.addWidget(screen)
     screen.show()
     total = awards.count_awards(db)
-    assert total > PAGE and screen.found.text().endswith(str(total))  # at start: counted
+    assert total > PAGE and screen.found.text() == f"Знайдено: {total:,}".replace(",", "\u00a0")  # «1 234»
     screen.search.setText("а")
     expected = awards.count_awards(db, awards.AwardFilter(text="а"))
     assert expected > PAGE
@@ -171,7 +171,7 @@ def test_a_search_shows_its_first_page_then_counts_the_rest(qtbot, db):
     assert model.counting and model.rowCount() == PAGE and model.item(0) is not None  # the first page at once
     assert screen.found.text() == f"Знайдено: щонайменше {PAGE}…"  # true meanwhile
     qtbot.waitUntil(lambda: not model.counting)  # counted right after
-    assert model.rowCount() == expected and screen.found.text().endswith(str(expected))
+    assert model.rowCount() == expected and screen.found.text() == f"Знайдено: {expected:,}".replace(",", "\u00a0")
     last = awards.query_awards(db, awards.AwardFilter(text="а"), expected - 1, 1)[0]
     assert model.item(expected - 1).id == last.id  # the rows beyond the first page are there
     screen.search.setText("ан")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 
 from kr_desktop.domain.award_values import degree_label
 from kr_desktop.services import award_types, awards, persons
+from kr_desktop.text.formatting import format_int
 from kr_desktop.ui import awards_texts as t
 from kr_desktop.ui.awards_models import ID_ROLE, PagedTableModel, award_cells, person_cells
 from kr_desktop.ui.context import AppContext
@@ -189,7 +190,7 @@ class AwardsScreen(QWidget):
         model = self._shown_model()
         # the first page is full and the rest is being counted: at least that many, for a moment
         text = t.FOUND_AT_LEAST if model.counting else t.FOUND
-        self.found.setText(text.format(count=model.rowCount()))
+        self.found.setText(text.format(count=format_int(model.rowCount())))  # «4 525», as documents write it
 
     def _on_changed(self, area: str) -> None:
         if area == "awards":

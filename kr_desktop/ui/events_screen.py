@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QFileDialog, 
                                QLabel, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from kr_desktop.services import events
-from kr_desktop.text.formatting import format_date
+from kr_desktop.text.formatting import format_date, format_int
 from kr_desktop.ui import events_texts as t
 from kr_desktop.ui.awards_models import ID_ROLE, PagedTableModel
 from kr_desktop.ui.context import AppContext
@@ -98,7 +98,7 @@ class EventsScreen(QWidget):
 
     def refresh(self) -> None:
         self.model.reload()
-        self.found.setText(t.FOUND.format(count=self.model.total()))
+        self.found.setText(t.FOUND.format(count=format_int(self.model.total())))
         self._mark_days()
 
     def _mark_days(self) -> None:
