@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QStandardPaths, QTimer, QTranslator, Slot
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QStandardPaths, QTimer, QTranslator, Slot
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -136,35 +136,13 @@ def _open(target: str):
     return open_database(target)
 
 
-class _FirstPaint(QObject):
-    """Calls ``callback`` once, after ``window`` has been painted (its own paint event comes
-    first in the pass that draws it whole), or after ``FIRST_PAINT_WAIT_MS`` when no paint comes
-    (a window started minimised). Watches the window only: see create_application."""
-
-    def __init__(self, window, callback):
-        super().__init__(window)
-        self.window, self.callback, self.called = window, callback, False
-        window.installEventFilter(self)
-        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self.fire)
-
-    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
-        if not self.called and event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self.fire)  # after this paint pass
-        return False
-
-    def fire(self) -> None:
-        if self.called:
-            return
-        self.called = True
-        self.window.removeEventFilter(self)
-        self.callback()
-
-
 FIRST_PAINT_WAIT_MS = 2000  # generous: a busy machine may take long to paint, and that is not "no paint"
 
 
 def _after_first_paint(window, callback) -> None:
-    window._first_paint = _FirstPaint(window, callback)
+    from kr_desktop.ui.first_paint import WindowPainted
+
+    window._first_paint = WindowPainted(window, callback, wait_ms=FIRST_PAINT_WAIT_MS)
 
 
 class _Session(QObject):

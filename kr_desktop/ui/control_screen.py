@@ -137,8 +137,9 @@ class ControlScreen(QWidget):
 
     # -- reports ------------------------------------------------------------------------------------
     def _save(self, name: str, build, path: str | None = None) -> Path | None:
+        from kr_desktop.reports.document import render
+
         if not path:  # from a button: the print preview, then print or «Зберегти як…» PDF/DOCX/XLSX
-            from kr_desktop.reports.document import render
             from kr_desktop.ui.print_preview import preview_report
 
             built = []  # the document is built once; PDF, DOCX and XLSX are rendered from it
@@ -153,8 +154,6 @@ class ControlScreen(QWidget):
         if out.suffix.lower() not in (".pdf", ".docx", ".xlsx"):
             out = out.with_suffix(".pdf")
         try:
-            from kr_desktop.reports.document import render
-
             render(build(), out)
         except UserError as exc:
             QMessageBox.warning(self, t.REPORT_FAILED, exc.message)

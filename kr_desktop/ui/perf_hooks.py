@@ -14,7 +14,7 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 SHOWN_VARIABLE = "KR_DESKTOP_BENCH_SHOWN"
@@ -38,36 +38,28 @@ def _process_age() -> float:
         return time.process_time()
 
 
-class _FirstPaint(QObject):
-    def __init__(self, window: QWidget):
-        super().__init__(window)
-        self.window = window
-        self.done = False
-        context = getattr(window, "context", None)
-        if context is not None:
-            # Shown before its data (no current snapshot): the data arrives in the views, which
-            # repaint without the window; repaint it whole once the database is open.
-            context.events.opened.connect(lambda: QTimer.singleShot(0, window.update))
+def _write_modules() -> None:
+    modules = os.environ.get(MODULES_VARIABLE)
+    if modules:  # what was loaded when the window painted itself
+        with open(modules, "w", encoding="utf-8") as handle:
+            handle.write("\n".join(sorted(sys.modules)))
 
-    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
-        if not self.done and event.type() == QEvent.Type.Paint and getattr(self.window, "showing_data", True):
-            self.done = True
-            modules = os.environ.get(MODULES_VARIABLE)
-            if modules:  # what was loaded when the window painted itself
-                with open(modules, "w", encoding="utf-8") as handle:
-                    handle.write("\n".join(sorted(sys.modules)))
-            QTimer.singleShot(0, self.report)  # after this paint pass has finished
-        return False
 
-    def report(self) -> None:
-        self.window.removeEventFilter(self)
-        print(f"{MARKER} {_process_age():.3f}", flush=True)
-        QApplication.instance().quit()
+def _report() -> None:
+    print(f"{MARKER} {_process_age():.3f}", flush=True)
+    QApplication.instance().quit()
 
 
 def watch_first_paint(window: QWidget) -> None:
-    """Report and quit after the window's first paint (only when the benchmark asks)."""
-    if wanted():
-        # On the window only (its paint event opens the pass that draws it whole): a filter on the
-        # application would route every widget's events through Python and slow the start itself.
-        window.installEventFilter(_FirstPaint(window))
+    """Report and quit after the window's first paint with its data (only when the benchmark asks)."""
+    if not wanted():
+        return
+    from kr_desktop.ui.first_paint import WindowPainted
+
+    context = getattr(window, "context", None)
+    if context is not None:
+        # Shown before its data (no current snapshot): the data arrives in the views, which
+        # repaint without the window; repaint it whole once the database is open.
+        context.events.opened.connect(lambda: QTimer.singleShot(0, window.update))
+    window._bench_first_paint = WindowPainted(window, _report, when=lambda: getattr(window, "showing_data", True),
+                                              at_paint=_write_modules)
