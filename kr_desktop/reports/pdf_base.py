@@ -6,6 +6,7 @@ Liberation fonts (metric-compatible with Times New Roman and Arial, SIL OFL) are
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -92,13 +93,15 @@ def page_number_text(page: int, total: int) -> str:
 
 
 class NumberedCanvas(rl_canvas.Canvas):
-    """Holds every page until the end, so each can say «Сторінка N з M»."""
+    """Holds every page until the end, so each can say «Сторінка N з M» (``page_numbers="top"``:
+    the bare number centred in the top margin from page 2 on, ДСТУ 4163:2020)."""
 
     footer_font_size = 9
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, page_numbers: str = "total", **kwargs):
         super().__init__(*args, **kwargs)
         self._saved_pages: list[dict] = []
+        self._page_numbers = page_numbers
 
     def showPage(self):  # noqa: N802 - reportlab's name
         self._saved_pages.append(dict(self.__dict__))
@@ -113,7 +116,12 @@ class NumberedCanvas(rl_canvas.Canvas):
         super().save()
 
     def _draw_page_number(self, number: int, total: int) -> None:
-        width, _height = self._pagesize
+        width, height = self._pagesize
+        if self._page_numbers == "top":
+            if number > 1:
+                self.setFont(SERIF, 12)
+                self.drawCentredString(width / 2, height - 14 * mm, str(number))  # ≥ 10 mm from the edge
+            return
         self.setFont(SERIF, self.footer_font_size)
         self.drawRightString(width - 10 * mm, 8 * mm, page_number_text(number, total))
 
@@ -149,5 +157,5 @@ class OfficialDocument(BaseDocTemplate):
         size, margins = (PORTRAIT, PORTRAIT_MARGINS) if template == "portrait" else (LANDSCAPE, LANDSCAPE_MARGINS)
         return size[0] - margins["left"] - margins["right"]
 
-    def build_numbered(self, story) -> None:
-        self.build(story, canvasmaker=NumberedCanvas)
+    def build_numbered(self, story, page_numbers: str = "total") -> None:
+        self.build(story, canvasmaker=partial(NumberedCanvas, page_numbers=page_numbers))

@@ -40,7 +40,7 @@ def _setup(doc, document: d.ReportDocument) -> float:
     style.font.size = Pt(document.base_size)
     style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
     style.paragraph_format.space_after = Pt(0)
-    _page_numbers(section)
+    _page_numbers(section, document.page_numbers)
     width = section.page_width - section.left_margin - section.right_margin
     return width / 36000  # EMU → mm
 
@@ -57,7 +57,15 @@ def _field(run, code: str) -> None:
         run._r.append(element)
 
 
-def _page_numbers(section) -> None:
+def _page_numbers(section, mode: str = "total") -> None:
+    if mode == "top":  # ДСТУ 4163:2020: the number centred at the top, none on the first page
+        section.different_first_page_header_footer = True
+        paragraph = section.header.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run()
+        run.font.size = Pt(12)
+        _field(run, "PAGE")
+        return
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     parts = ["Сторінка ", "PAGE", " з ", "NUMPAGES"]
@@ -188,6 +196,8 @@ def render_docx(document: d.ReportDocument, path: Path | str) -> Path:
             paragraph.alignment = _ALIGN[block.align]
             if block.indent_first and block.align == "justify":
                 paragraph.paragraph_format.first_line_indent = Mm(12.5)
+            if block.left_indent_mm:
+                paragraph.paragraph_format.left_indent = Mm(block.left_indent_mm)
             run = paragraph.add_run(block.text)
             run.bold, run.italic = block.bold, block.italic
             run.font.size = Pt(document.base_size + block.size_delta)

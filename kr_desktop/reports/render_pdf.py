@@ -43,7 +43,7 @@ def _paragraph_style(block: d.Para, base: float) -> ParagraphStyle:
     return ParagraphStyle(
         "p", fontName=SERIF_BOLD if block.bold else SERIF, fontSize=size, leading=size * 1.2,
         alignment=_ALIGN[block.align], firstLineIndent=12.5 * mm if block.indent_first and block.align == "justify" else 0,
-        spaceAfter=size * 0.3)
+        spaceAfter=size * 0.3, leftIndent=block.left_indent_mm * mm)
 
 
 def _markup(text: str, italic: bool = False) -> str:
@@ -342,5 +342,5 @@ def render_pdf(document: d.ReportDocument, path: Path | str) -> Path:
             story.append(RLPageBreak())
         elif isinstance(block, d.Spacer):
             story.append(RLSpacer(1, block.height_mm * mm))
-    pdf.build_numbered(story)
+    pdf.build_numbered(story, document.page_numbers)
     return path
