@@ -95,7 +95,7 @@ class SignatureBlock:
 
 @dataclass(frozen=True)
 class PageBreak:
-    pass
+    new_document: bool = False  # what follows is a document of its own (a letter): its page numbers restart
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from kr_desktop.paths import font_file
 
@@ -102,14 +102,22 @@ class NumberedCanvas(rl_canvas.Canvas):
         super().__init__(*args, **kwargs)
         self._saved_pages: list[dict] = []
         self._page_numbers = page_numbers
+        self._document_starts = [0]  # page indexes where a document of its own begins (letters)
+
+    def restart_numbering(self) -> None:
+        """The page being drawn starts a document of its own: its numbers start again from 1."""
+        if len(self._saved_pages) not in self._document_starts:
+            self._document_starts.append(len(self._saved_pages))
 
     def showPage(self):  # noqa: N802 - reportlab's name
         self._saved_pages.append(dict(self.__dict__))
         self._startPage()
 
     def save(self):
-        total = len(self._saved_pages)
-        for number, state in enumerate(self._saved_pages, start=1):
+        ends = self._document_starts[1:] + [len(self._saved_pages)]
+        numbered = [(index - start + 1, end - start) for start, end in zip(self._document_starts, ends)
+                    for index in range(start, end)]
+        for (number, total), state in zip(numbered, self._saved_pages):
             self.__dict__.update(state)
             self._draw_page_number(number, total)
             super().showPage()
@@ -124,6 +132,18 @@ class NumberedCanvas(rl_canvas.Canvas):
             return
         self.setFont(SERIF, self.footer_font_size)
         self.drawRightString(width - 10 * mm, 8 * mm, page_number_text(number, total))
+
+
+class RestartNumbering(Flowable):
+    """Placed first on a page: that page begins a document of its own (NumberedCanvas)."""
+
+    def wrap(self, avail_width, avail_height):
+        return 0, 0
+
+    def draw(self):
+        restart = getattr(self.canv, "restart_numbering", None)
+        if restart is not None:
+            restart()
 
 
 def _frame(pagesize, margins, frame_id: str) -> Frame:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -76,6 +76,16 @@ def _page_numbers(section, mode: str = "total") -> None:
             _field(run, part)
         else:
             run.text = part
+
+
+def _new_document_section(doc) -> None:
+    """A new page in a section of its own whose page numbers start again (a letter among letters);
+    the header (and its first-page exception) carries on from the previous section."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.different_first_page_header_footer = doc.sections[0].different_first_page_header_footer
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    section._sectPr.append(numbering)
 
 
 def _repeat_header(row) -> None:
@@ -216,6 +226,8 @@ def render_docx(document: d.ReportDocument, path: Path | str) -> Path:
                 doc.add_paragraph()
                 run = doc.add_paragraph().add_run(block.executor_line)
                 run.font.size = Pt(max(document.base_size - 4, 8))
+        elif isinstance(block, d.PageBreak) and block.new_document:
+            _new_document_section(doc)
         elif isinstance(block, d.PageBreak):
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, d.Spacer):
