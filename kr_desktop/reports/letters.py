@@ -65,14 +65,14 @@ def _section_blocks(section: LetterSection, on) -> list[Block]:
 def letter_blocks(letter: ReminderLetter, data: LettersData) -> list[Block]:
     p, s, on = data.program, data.signing, data.on
     blocks: list[Block] = letterhead(s.sender, s.details)
-    blocks += [Spacer(6),
+    blocks += [Spacer(4),
                Para(f"№{NBSP}{BLANK} від {BLANK}", align="left", indent_first=False),
-               Spacer(6)]
+               Spacer(3)]
     blocks += [Para(line, align="left", indent_first=False, left_indent_mm=ADDRESSEE_INDENT_MM)
                for line in letter.addressee.lines()]
-    blocks += [Spacer(8),
+    blocks += [Spacer(5),
                Para("Про надання інформації щодо виконання Програми", align="left", indent_first=False, bold=True),
-               Spacer(3),
+               Spacer(1),
                Para(f"Відповідно до пункту 5 рішення міської ради від {format_date(p.decision_date)} "
                     f"№{NBSP}{p.decision_number} виконавці заходів {p.name_genitive} інформують виконавчий комітет "
                     f"міської ради про їх виконання до 10{NBSP}липня (за I{NBSP}півріччя) та до 10{NBSP}січня (за рік).")]

@@ -105,6 +105,7 @@ class ExecutorsDialog(QDialog):
         for e in self.executors:
             item = QListWidgetItem(t.EXECUTOR_ITEM.format(name=e.name, count=e.measures))
             item.setData(Qt.ItemDataRole.UserRole, e.id)
+            item.setToolTip(e.name)
             self.list.addItem(item)
             if e.id == select:
                 self.list.setCurrentItem(item)
