@@ -14,7 +14,7 @@ import pytest
 
 from kr_desktop.errors import UserError
 from kr_desktop.reports.document import render
-from kr_desktop.reports.letters import build_letter, letters_document
+from kr_desktop.reports.letters import build_letter, executor_letter, letters_document
 from kr_desktop.services import executors
 from kr_desktop.services.control import save_control_settings
 from kr_desktop.services.progress import period_grid, save_entry
@@ -60,6 +60,7 @@ def test_one_executors_letter_reads_right_in_pdf_and_docx(db, directory, tmp_pat
     assert measures and all(re.fullmatch(r"\d+\.\d+", m.number) and len(m.text) > 20 for m in measures)
     assert data.reply_by == reply_date(ON) == dt.date(2026, 7, 22)
     document = build_letter(data, directory["education"])
+    assert executor_letter(db, ON, directory["education"]) == document
     pages = _pdf(render(document, tmp_path / "l.pdf"))
     text = _flat(" ".join(p[3] for p in pages))
     for phrase in ("ВИКОНАВЧИЙ КОМІТЕТ КРИВОРІЗЬКОЇ МІСЬКОЇ РАДИ", "УПРАВЛІННЯ ОРГАНІЗАЦІЙНО-ПРОТОКОЛЬНОЇ РОБОТИ",
@@ -161,6 +162,8 @@ def test_a_chosen_executor_without_overdue_items_is_told_so(db, directory):
     chosen = next((e for e in executors.list_executors(db) if e.id not in {x.executor_id for x in data.letters}))
     with pytest.raises(UserError, match="немає прострочених"):
         letters_data(db, ON, [chosen.id])
+    with pytest.raises(UserError, match="немає прострочених"):
+        executor_letter(db, ON, chosen.id)
 
 
 def test_the_command_line_still_prints_the_control_list_and_the_letters(db_path, tmp_path):

@@ -108,3 +108,11 @@ def build_letter(data: LettersData, executor_id: int) -> ReportDocument:
     if not chosen:
         raise ValueError(f"no overdue items for executor {executor_id}")
     return letters_document(LettersData(data.program, data.on, data.reply_by, data.signing, tuple(chosen)))
+
+
+def executor_letter(db, on, executor_id: int) -> ReportDocument:
+    """One executor's reminder letter on ``on``, straight from the database (what «Контроль» calls
+    for the executor it shows; a UserError when that executor has nothing overdue)."""
+    from kr_desktop.services.reminder_letters import letters_data
+
+    return build_letter(letters_data(db, on, [executor_id]), executor_id)
