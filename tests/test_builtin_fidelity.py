@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from kr_desktop.db.models import (Amendment, Direction, Executor, Measure, PassportFunding, PlannedFunding,
-                                  Program, Stage)
+from kr_desktop.db.models import (Amendment, Direction, Executor, Measure, PassportFunding, PassportItem,
+                                  PlannedFunding, Stage)
 from kr_desktop.text.ukrainian import search_key
 
 PASSPORT = {2017: "746739", 2018: "477797", 2019: "611490", 2020: "653610", 2021: "591620",
@@ -91,8 +91,7 @@ def test_no_text_keeps_a_line_wrap_hyphen(db):
         texts += [m.expected_result or "" for m in s.scalars(select(Measure))]
         texts += [d.name for d in s.scalars(select(Direction))]
         texts += list(s.scalars(select(Executor.name)))
-        program = s.scalar(select(Program))
-        texts += [program.goal, program.legal_basis, program.responsible]
+        texts += [item.caption + " " + item.text for item in s.scalars(select(PassportItem))]
     hyphenated = {w.lower() for t in texts for w in re.findall(r"[А-Яа-яІіЇїЄєҐґ’']+-[А-Яа-яІіЇїЄєҐґ’']+", t)}
     assert hyphenated <= COMPOUND_WORDS, hyphenated - COMPOUND_WORDS
     assert not any("про-токольної" in t or "само-врядування" in t for t in texts)

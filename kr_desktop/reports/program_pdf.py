@@ -1,4 +1,8 @@
-"""The Program printed as the decision shows it: passport with table 1.7, then each annex."""
+"""A program printed as its decision shows it: the passport's items with table 1.7, then each annex.
+
+Values the decision prints once for several measures (a merged cell) are drawn merged: the cell
+has no text and no line above it. A value the decision does not print at all (inferred by meaning,
+see domain/provenance) is set in italics, with a line under the table saying so."""
 
 from __future__ import annotations
 
@@ -7,11 +11,14 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from kr_desktop.cancel import checkpoint
-from kr_desktop.reports.pdf_base import OfficialDocument, cell_styles, styles
+from kr_desktop.domain.program_names import after_program_word, genitive
+from kr_desktop.domain.provenance import INFERRED, MERGED
+from kr_desktop.reports.pdf_base import SERIF_ITALIC, OfficialDocument, cell_styles, styles
 from kr_desktop.services.program_view import DirectionRows, FundingLine, ProgramDocument, StageDocument
 from kr_desktop.text.formatting import format_date, format_money
 
@@ -26,6 +33,8 @@ YEAR_WIDTH = 16.5
 TOTAL_WIDTH = 17.5
 RESULTS = ("Очікувані результати", 32)
 ANNEX_FONT = 7.5
+INFERRED_NOTE = ("Курсивом надруковано значення, яких рішення не друкує в клітинці заходу "
+                 "(виведено за змістом; звідки — див. картку заходу).")
 
 
 def money(value: Decimal | None) -> str:
@@ -52,30 +61,40 @@ def render_program_pdf(doc: ProgramDocument, out: Path | str) -> Path:
 # -- passport ---------------------------------------------------------------------------------
 def _passport(doc: ProgramDocument, pdf: OfficialDocument) -> list:
     st = styles(13)
-    amendments = ", ".join(f"{format_date(d)} №{n}" for d, n in doc.amendments)
-    story = [
-        _p("ЗАТВЕРДЖЕНО", st["plain"]),
-        _p(f"Рішення міської ради {format_date(doc.decision_date)} № {doc.decision_number}", st["plain"]),
-        _p(f"зі змінами від {amendments}", st["plain"]),
+    if doc.decision_number:
+        story = [_p("ЗАТВЕРДЖЕНО", st["plain"]),
+                 _p(f"Рішення міської ради {format_date(doc.decision_date) if doc.decision_date else ''} "
+                    f"№ {doc.decision_number}", st["plain"])]
+        if doc.amendments:
+            story.append(_p(f"зі змінами від {', '.join(f'{format_date(d)} №{n}' for d, n in doc.amendments)}",
+                            st["plain"]))
+    else:
+        story = [_p("ПРОЄКТ", st["plain"])]
+    story += [
         Spacer(1, 6 * mm),
         _p("ПРОГРАМА", st["title"]),
-        _p(_after_program_word(doc.name), st["title"]),
+        _p(after_program_word(doc.name), st["title"]),
         Spacer(1, 4 * mm),
-        _p(f"1. Паспорт {_genitive_name(doc.name)}", st["heading"]),
-        _p(f"1.1. Назва: {doc.name} (надалі – Програма).", st["body"]),
-        _p(f"1.2. Підстава для розроблення: {doc.legal_basis}", st["body"]),
-        _p(f"1.3. Розробник Програми: {doc.developer}", st["body"]),
-        _p(f"1.4. Відповідальні за виконання: {doc.responsible}", st["body"]),
-        _p(f"1.5. Мета: {doc.goal}", st["body"]),
-        _p(f"1.6. Початок: {doc.start_year} рік, закінчення: {doc.end_year} рік.", st["body"]),
-        _p(f"1.7. Загальні орієнтовні обсяги фінансування: {money(doc.passport_total)} грн", st["body"]),
-        Spacer(1, 2 * mm),
-        _passport_table(doc, pdf),
-        Spacer(1, 4 * mm),
-        _p("1.8. Очікувані кінцеві результати виконання Програми:", st["body"]),
+        _p(f"1. Паспорт {genitive(doc.name)}", st["heading"]),
     ]
-    story += [_p(line, st["body"]) for line in doc.expected_results]
+    for item in doc.passport_items:
+        story += _passport_item(doc, item, pdf, st)
     return story
+
+
+def _passport_item(doc: ProgramDocument, item, pdf: OfficialDocument, st) -> list:
+    number = item.number
+    if item.kind == "name":
+        return [_p(f"{number}. {item.caption}: {doc.name} {item.text}".rstrip(), st["body"])]
+    if item.kind == "period":
+        return [_p(f"{number}. Початок: {doc.start_year} рік, закінчення: {doc.end_year} рік.", st["body"])]
+    if item.kind == "funding":
+        return [_p(f"{number}. {item.caption}: {money(doc.passport_total)} грн", st["body"]), Spacer(1, 2 * mm),
+                _passport_table(doc, pdf), Spacer(1, 4 * mm)]
+    if item.kind == "results":
+        return ([_p(f"{number}. {item.caption}:", st["body"])]
+                + [_p(f"{number}.{i} {line}", st["body"]) for i, line in enumerate(item.lines, start=1)])
+    return [_p(f"{number}. {item.caption}: {item.text}" if item.caption else f"{number}. {item.text}", st["body"])]
 
 
 PASSPORT_SOURCE_COLUMNS = ["державний бюджет", "обласний бюджет",
@@ -109,25 +128,20 @@ def _passport_table(doc: ProgramDocument, pdf: OfficialDocument) -> Table:
     return table
 
 
-def _after_program_word(name: str) -> str:
-    # «Програма сприяння …» is printed as «ПРОГРАМА» and the rest on the next line.
-    return name.split(" ", 1)[1] if name.lower().startswith("програма ") else name
-
-
-def _genitive_name(name: str) -> str:
-    return "Програми " + _after_program_word(name)
-
-
 # -- annexes ----------------------------------------------------------------------------------
 def _annex(doc: ProgramDocument, stage: StageDocument, pdf: OfficialDocument) -> list:
     st = styles(12)
+    caption = stage.caption or f"до {genitive(doc.name)}"
     story = [
-        Paragraph(f"Додаток {stage.annex_number}<br/>до {escape(_genitive_name(doc.name))}", st["annex_note"]),
+        Paragraph(f"Додаток {stage.annex_number}<br/>{escape(caption)}", st["annex_note"]),
         Spacer(1, 3 * mm),
         _p(stage.title, st["title"]),
         Spacer(1, 2 * mm),
         _annex_table(stage, pdf),
     ]
+    if any(m.deadline_provenance.origin == INFERRED or m.executors_provenance.origin == INFERRED
+           for d in stage.directions for m in d.measures):
+        story += [Spacer(1, 2 * mm), _p(INFERRED_NOTE, cell_styles(ANNEX_FONT + 1)["cell"])]
     return story
 
 
@@ -136,11 +150,28 @@ def _annex_columns(stage: StageDocument) -> list[tuple[str, float]]:
 
 
 def _funding_cell(lines: tuple[FundingLine, ...], year: int | None, style) -> Paragraph | str:
+    lines = tuple(line for line in lines if not line.phrase)
     if not lines:
         return ""
     if year is None:
         return _p("\n".join(money(line.total) for line in lines), style)
     return _p("\n".join(money(line.amounts.get(year)) for line in lines), style)
+
+
+def _phrase_span(funding: tuple[FundingLine, ...], years: tuple[int, ...]) -> tuple[int, str] | None:
+    """A row whose only funding is words instead of amounts: (the first year column's index, the
+    words); the words fill one cell from there to «Усього»."""
+    if len(funding) != 1 or not funding[0].phrase:
+        return None
+    line = funding[0]
+    start = years.index(line.phrase_from) if line.phrase_from in years else 0
+    return start, line.phrase
+
+
+def _value_cell(text: str, origin: str, style, italic_style) -> Paragraph | str:
+    if origin == MERGED:
+        return ""  # part of the merged cell above: printed there once
+    return _p(text, italic_style if origin == INFERRED else style)
 
 
 def _annex_table(stage: StageDocument, pdf: OfficialDocument) -> Table:
@@ -193,17 +224,23 @@ def _annex_table(stage: StageDocument, pdf: OfficialDocument) -> Table:
 def _direction_rows(direction: DirectionRows, stage: StageDocument, cs, rows: list, style: list) -> None:
     """One row per measure. The direction's cells stand on its first row, like merged cells:
     no horizontal line inside them, so the table still splits cleanly across pages."""
-    measure_cols = (2, 3, 4)
-    results_col = len(ANNEX_COLUMNS) + len(stage.years) + 1
+    first_amount = len(ANNEX_COLUMNS)
+    results_col = first_amount + len(stage.years) + 1
+    italic = ParagraphStyle("cell_i", parent=cs["cell"], fontName=SERIF_ITALIC)
     for index, measure in enumerate(direction.measures):
         first = index == 0
+        # a merged cell never reaches above the direction's first row
+        deadline_origin = measure.deadline_provenance.origin if not (first and measure.deadline_provenance.origin
+                                                                     == MERGED) else "printed"
+        executors_origin = measure.executors_provenance.origin if not (first and measure.executors_provenance.origin
+                                                                       == MERGED) else "printed"
         funding = measure.funding or (direction.funding if first else ())
         row = [
             _p(str(direction.number), cs["center"]) if first else "",
             _p(direction.name, cs["cell"]) if first else "",
             _p(measure.text, cs["cell"]),
-            _p(measure.deadline_phrase, cs["cell"]),
-            _p(measure.executors_text, cs["cell"]),
+            _value_cell(measure.deadline_phrase, deadline_origin, cs["cell"], italic),
+            _value_cell(measure.executors_text, executors_origin, cs["cell"], italic),
             _p("\n".join(line.source for line in funding), cs["cell"]) if funding else "",
         ]
         row += [_funding_cell(funding, year, cs["right"]) for year in stage.years]
@@ -211,10 +248,20 @@ def _direction_rows(direction: DirectionRows, stage: StageDocument, cs, rows: li
         row += [_p(measure.expected_result, cs["cell"]) if measure.expected_result else ""]
         rows.append(row)
         row_index = len(rows) - 1
+        phrase = _phrase_span(funding, stage.years)
+        if phrase is not None:
+            start, words = phrase
+            row[first_amount + start] = _p(words, cs["center"])
+            style.append(("SPAN", (first_amount + start, row_index), (results_col - 1, row_index)))
         if not first:
-            for col in measure_cols:
-                style.append(("LINEABOVE", (col, row_index), (col, row_index), 0.5, colors.black))
+            style.append(("LINEABOVE", (2, row_index), (2, row_index), 0.5, colors.black))
+            if deadline_origin != MERGED:
+                style.append(("LINEABOVE", (3, row_index), (3, row_index), 0.5, colors.black))
+            if executors_origin != MERGED:
+                style.append(("LINEABOVE", (4, row_index), (4, row_index), 0.5, colors.black))
             if measure.expected_result:
                 style.append(("LINEABOVE", (results_col, row_index), (results_col, row_index), 0.5, colors.black))
             if measure.funding:
                 style.append(("LINEABOVE", (5, row_index), (results_col - 1, row_index), 0.5, colors.black))
+        if measure.funding:  # its own funding cell ends with its row
+            style.append(("LINEBELOW", (5, row_index), (results_col - 1, row_index), 0.5, colors.black))

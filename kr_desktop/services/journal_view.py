@@ -18,7 +18,7 @@ from kr_desktop.services.access import ADMIN, require
 
 # Ukrainian names of the tables, for the journal window and messages; unknown tables show as is.
 TABLE_LABELS = {
-    "program": "Програма", "amendment": "Зміна до Програми", "funding_source": "Джерело фінансування",
+    "program": "Програма", "amendment": "Зміна до програми", "funding_source": "Джерело фінансування",
     "passport_funding": "Паспорт: фінансування", "stage": "Етап", "direction": "Напрям",
     "measure": "Захід", "executor": "Виконавець", "planned_funding": "Планове фінансування",
     "reporting_period": "Звітний період", "progress_entry": "Звіт про виконання",
@@ -30,6 +30,7 @@ TABLE_LABELS = {
     "name_correction": "Виправлена форма імені",
     "phrase_correction": "Виправлена форма посади", "recurring_date": "Щорічна дата", "stock_item": "Матеріал",
     "stock_movement": "Рух матеріалів", "measure_executor": "Виконавець заходу", "app_meta": "Відомості про базу",
+    "passport_item": "Пункт паспорта програми", "funding_phrase": "Джерело фінансування без сум",
 }
 OPERATION_LABELS = {"insert": "створено", "update": "змінено", "delete": "вилучено"}
 FIELD_LABELS = {
@@ -74,6 +75,9 @@ FIELD_LABELS = {
     "sex": "стать", "source_id": "джерело фінансування", "stage_id": "етап", "start_time": "час початку",
     "start_year": "рік початку", "supplier": "постачальник, договір", "table_name": "таблиця",
     "target": "мета", "title": "назва", "undo_of": "скасовує дію", "unit": "одиниця", "workplace": "місце роботи",
+    "caption": "підпис", "predecessor_id": "програма-попередниця", "from_year": "з року",
+    "deadline_origin": "строк: походження", "deadline_note": "строк: примітка",
+    "executors_origin": "виконавці: походження", "executors_note": "виконавці: примітка",
 }
 # Derived search/sort columns: their stored form is not meant for reading.
 DERIVED_FIELDS = {"sort_key", "name_key", "search_key", "search_text"}

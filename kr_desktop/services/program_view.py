@@ -1,4 +1,6 @@
-"""Reading the Program: the tree, a measure's detail, the whole document for printing."""
+"""Reading a program: the tree, a measure's detail, the whole document for printing.
+
+Each reads one program: ``program_id`` (None: the default program, see services/program/choice)."""
 
 from __future__ import annotations
 
@@ -8,11 +10,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import selectinload
 
 from kr_desktop.db.engine import Database
-from kr_desktop.db.models import Direction, Measure, PassportFunding, PlannedFunding, Program, Stage
+from kr_desktop.db.models import Direction, FundingPhrase, Measure, PassportFunding, PlannedFunding, Stage
 from kr_desktop.domain.deadlines import Deadline, DeadlineKind
+from kr_desktop.domain.provenance import Provenance
+from kr_desktop.services.program import choice
 
 
 # -- plain data returned to the UI, the command line and the reports --------------------------
@@ -50,11 +54,15 @@ class ProgramTree:
 
 @dataclass(frozen=True)
 class FundingLine:
-    """Planned amounts of one source by year; ``level`` says whose they are."""
+    """Planned amounts of one source by year; ``level`` says whose they are. A source named with
+    words instead of amounts has ``phrase`` (printed from ``phrase_from`` year's column, None:
+    the first) and no amounts."""
 
     source: str
     amounts: dict[int, Decimal]
     level: str  # "direction" (merged over the direction's measures) or "measure"
+    phrase: str = ""
+    phrase_from: int | None = None
 
     @property
     def total(self) -> Decimal:
@@ -77,6 +85,9 @@ class MeasureDetail:
     executors_text: str
     expected_result: str
     funding: tuple[FundingLine, ...]
+    deadline_provenance: Provenance = Provenance()
+    executors_provenance: Provenance = Provenance()
+    program_id: int = 0
 
     @property
     def number(self) -> str:
@@ -95,6 +106,8 @@ class MeasureRow:
     executors: tuple[str, ...]
     expected_result: str | None  # None: covered by the merged cell above
     funding: tuple[FundingLine, ...]
+    deadline_provenance: Provenance = Provenance()
+    executors_provenance: Provenance = Provenance()
 
 
 @dataclass(frozen=True)
@@ -116,6 +129,7 @@ class StageDocument:
     years: tuple[int, ...]
     title: str
     directions: tuple[DirectionRows, ...]
+    caption: str = ""  # the line under «Додаток N»; "" → «до <the program's name in the genitive>»
 
     def year_total(self, year: int) -> Decimal:
         return sum((d.year_total(year) for d in self.directions), Decimal(0))
@@ -136,26 +150,45 @@ class PassportRow:
 
 
 @dataclass(frozen=True)
+class PassportItemDoc:
+    """One item of section 1 (see models.PassportItem for the kinds and how each prints)."""
+
+    position: int
+    kind: str
+    caption: str
+    text: str
+
+    @property
+    def number(self) -> str:
+        return f"1.{self.position}"
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return tuple(line for line in self.text.splitlines() if line.strip())
+
+
+@dataclass(frozen=True)
 class ProgramDocument:
     name: str
     decision_title: str
     decision_number: str
-    decision_date: dt.date
+    decision_date: dt.date | None
     amendments: tuple[tuple[dt.date, str], ...]
     start_year: int
     end_year: int
-    legal_basis: str
-    developer: str
-    responsible: str
-    goal: str
-    expected_results: tuple[str, ...]
+    passport_items: tuple[PassportItemDoc, ...]
     passport_sources: tuple[str, ...]
     passport: tuple[PassportRow, ...]
     stages: tuple[StageDocument, ...] = field(default=())
+    status: str = "active"
+    amendment_descriptions: tuple[str, ...] = ()
 
     @property
     def passport_total(self) -> Decimal:
         return sum((row.total for row in self.passport), Decimal(0))
+
+    def item(self, kind: str) -> PassportItemDoc | None:
+        return next((i for i in self.passport_items if i.kind == kind), None)
 
 
 # -- queries ----------------------------------------------------------------------------------
@@ -166,16 +199,9 @@ def deadline_of(measure: Measure) -> Deadline:
                     year_to=measure.deadline_year_to)
 
 
-def _program(session: Session) -> Program:
-    program = session.scalar(select(Program).order_by(Program.id).limit(1))
-    if program is None:
-        raise LookupError("no Program in the database")
-    return program
-
-
-def load_tree(db: Database) -> ProgramTree:
+def load_tree(db: Database, program_id: int | None = None) -> ProgramTree:
     with db.reading() as session:
-        program = _program(session)
+        program = choice.resolve(session, program_id)
         stages = session.scalars(
             select(Stage).where(Stage.program_id == program.id).order_by(Stage.annex_number)
             .options(selectinload(Stage.directions).selectinload(Direction.measures))
@@ -188,12 +214,16 @@ def load_tree(db: Database) -> ProgramTree:
             for s in stages))
 
 
-def _funding_lines(rows: list[PlannedFunding], level: str) -> tuple[FundingLine, ...]:
+def _funding_lines(rows: list[PlannedFunding], level: str,
+                   phrases: list[FundingPhrase] = ()) -> tuple[FundingLine, ...]:
     by_source: dict[tuple[int, str], dict[int, Decimal]] = defaultdict(dict)
     for row in rows:
         by_source[(row.source.position, row.source.name)][row.year] = row.amount
-    return tuple(FundingLine(name, dict(sorted(amounts.items())), level)
-                 for (_pos, name), amounts in sorted(by_source.items()))
+    lines = [((pos, name), FundingLine(name, dict(sorted(amounts.items())), level))
+             for (pos, name), amounts in by_source.items()]
+    lines += [((p.source.position, p.source.name), FundingLine(p.source.name, {}, level, p.text, p.from_year))
+              for p in phrases if (p.source.position, p.source.name) not in by_source]
+    return tuple(line for _key, line in sorted(lines, key=lambda item: item[0]))
 
 
 def _effective_expected_result(direction: Direction, measure: Measure) -> str:
@@ -216,7 +246,8 @@ def measure_detail(db: Database, measure_id: int, today: dt.date | None = None) 
         direction = measure.direction
         stage = direction.stage
         deadline = deadline_of(measure)
-        funding = _funding_lines(direction.funding, "direction") + _funding_lines(measure.funding, "measure")
+        funding = (_funding_lines(direction.funding, "direction", direction.phrases)
+                   + _funding_lines(measure.funding, "measure", measure.phrases))
         return MeasureDetail(
             id=measure.id, stage_annex=stage.annex_number, stage_years=(stage.start_year, stage.end_year),
             direction_number=direction.number, direction_name=direction.name, position=measure.position,
@@ -225,13 +256,16 @@ def measure_detail(db: Database, measure_id: int, today: dt.date | None = None) 
             last_due=deadline.last_due(today, stage.start_year, stage.end_year),
             executors=tuple(e.name for e in measure.executors), executors_text=measure.executors_text,
             expected_result=_effective_expected_result(direction, measure), funding=funding,
+            deadline_provenance=Provenance(measure.deadline_origin, measure.deadline_note),
+            executors_provenance=Provenance(measure.executors_origin, measure.executors_note),
+            program_id=stage.program_id,
         )
 
 
-def load_document(db: Database) -> ProgramDocument:
-    """Everything the printed Program shows, as plain data."""
+def load_document(db: Database, program_id: int | None = None) -> ProgramDocument:
+    """Everything the printed program shows, as plain data."""
     with db.reading() as session:
-        program = _program(session)
+        program = choice.resolve(session, program_id)
         passport_rows: dict[int, dict[str, Decimal]] = defaultdict(dict)
         sources: dict[str, int] = {}
         for cell in session.scalars(select(PassportFunding).where(PassportFunding.program_id == program.id)):
@@ -241,26 +275,32 @@ def load_document(db: Database) -> ProgramDocument:
             select(Stage).where(Stage.program_id == program.id).order_by(Stage.annex_number)
             .options(selectinload(Stage.directions).selectinload(Direction.measures).selectinload(Measure.executors),
                      selectinload(Stage.directions).selectinload(Direction.funding).selectinload(PlannedFunding.source),
+                     selectinload(Stage.directions).selectinload(Direction.phrases).selectinload(FundingPhrase.source),
                      selectinload(Stage.directions).selectinload(Direction.measures).selectinload(Measure.funding)
-                     .selectinload(PlannedFunding.source))
+                     .selectinload(PlannedFunding.source),
+                     selectinload(Stage.directions).selectinload(Direction.measures).selectinload(Measure.phrases)
+                     .selectinload(FundingPhrase.source))
         ).all()
         stage_docs = tuple(
             StageDocument(s.annex_number, tuple(s.years), s.title, tuple(
-                DirectionRows(d.id, d.number, d.name, _funding_lines(d.funding, "direction"), tuple(
+                DirectionRows(d.id, d.number, d.name, _funding_lines(d.funding, "direction", d.phrases), tuple(
                     MeasureRow(m.id, m.position, m.text, m.deadline_phrase, m.executors_text,
                                tuple(e.name for e in m.executors), m.expected_result,
-                               _funding_lines(m.funding, "measure"))
+                               _funding_lines(m.funding, "measure", m.phrases),
+                               Provenance(m.deadline_origin, m.deadline_note),
+                               Provenance(m.executors_origin, m.executors_note))
                     for m in d.measures))
-                for d in s.directions))
+                for d in s.directions), s.caption)
             for s in stages)
         return ProgramDocument(
             name=program.name, decision_title=program.decision_title, decision_number=program.decision_number,
             decision_date=program.decision_date,
             amendments=tuple((a.date, a.number) for a in program.amendments),
-            start_year=program.start_year, end_year=program.end_year, legal_basis=program.legal_basis,
-            developer=program.developer, responsible=program.responsible, goal=program.goal,
-            expected_results=tuple(line for line in program.expected_results.splitlines() if line),
+            start_year=program.start_year, end_year=program.end_year,
+            passport_items=tuple(PassportItemDoc(i.position, i.kind, i.caption, i.text)
+                                 for i in program.passport_items),
             passport_sources=tuple(sorted(sources, key=sources.get)),
             passport=tuple(PassportRow(y, dict(v)) for y, v in sorted(passport_rows.items())),
-            stages=stage_docs,
+            stages=stage_docs, status=program.status,
+            amendment_descriptions=tuple(a.description for a in program.amendments),
         )

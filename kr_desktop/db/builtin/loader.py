@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from kr_desktop.db.models import (Amendment, Direction, Executor, FundingSource, JournalEntry, Measure,
-                                  PassportFunding, PlannedFunding, Program, Stage, measure_executor)
+from kr_desktop.db.models import (Amendment, Direction, Executor, FundingPhrase, FundingSource, JournalEntry, Measure,
+                                  PassportFunding, PassportItem, PlannedFunding, Program, Stage, measure_executor)
 from kr_desktop.domain.deadlines import parse_deadline
 from kr_desktop.text.ukrainian import sort_key
 
@@ -90,11 +90,12 @@ def load_builtin_program(session: Session) -> Program:
     program = Program(
         name=info["name"], decision_title=info["decision_title"], decision_number=info["decision_number"],
         decision_date=dt.date.fromisoformat(info["decision_date"]),
-        start_year=info["start_year"], end_year=info["end_year"],
-        legal_basis=info["legal_basis"], developer=info["developer"], responsible=info["responsible"],
-        goal=info["goal"], expected_results="\n".join(info["expected_results"]),
+        start_year=info["start_year"], end_year=info["end_year"], status=info["status"],
     )
     session.add(program)
+    for position, item in enumerate(main["passport"], start=1):
+        session.add(PassportItem(program=program, position=position, kind=item["kind"], caption=item["caption"],
+                                 text=item["text"]))
     for source_name, by_year in main["passport_funding"]["by_year"].items():
         for year, amount in by_year.items():
             session.add(PassportFunding(program=program, year=int(year), source=directory.source(source_name),
@@ -118,7 +119,7 @@ def load_builtin_program(session: Session) -> Program:
 def _load_annex(session: Session, program: Program, annex: dict[str, Any], directory: _Directory) -> None:
     years = annex["years"]
     stage = Stage(program=program, annex_number=annex["annex"], start_year=min(years), end_year=max(years),
-                  title=annex["title"])
+                  title=annex["title"], caption=annex["caption"])
     session.add(stage)
     for spec in annex["directions"]:
         direction = Direction(stage=stage, number=spec["number"], name=spec["name"])
@@ -133,6 +134,8 @@ def _load_annex(session: Session, program: Program, annex: dict[str, Any], direc
                 deadline_months=",".join(str(x) for x in deadline.months), deadline_date=deadline.due_date,
                 deadline_year_from=deadline.year_from, deadline_year_to=deadline.year_to,
                 executors_text=m["executors_text"], expected_result=m["expected_result"],
+                deadline_origin=m["deadline_origin"], deadline_note=m.get("deadline_note", ""),
+                executors_origin=m["executors_origin"], executors_note=m.get("executors_note", ""),
             )
             seen: list[Executor] = []
             for name in m["executors"]:
@@ -151,5 +154,8 @@ def _load_annex(session: Session, program: Program, annex: dict[str, Any], direc
 def _add_funding(session: Session, rows: list[dict[str, Any]], directory: _Directory, **owner) -> None:
     for row in rows:
         source = directory.source(row["source"])
+        if row.get("phrase"):  # words instead of amounts
+            session.add(FundingPhrase(source=source, text=row["phrase"], from_year=row.get("phrase_from_year"),
+                                      **owner))
         for year, amount in row["amounts"].items():
             session.add(PlannedFunding(source=source, year=int(year), amount=Decimal(amount), **owner))

@@ -11,9 +11,16 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from kr_desktop.db.models.base import Base, Versioned, versioned
 from kr_desktop.db.types import Money
 
-__all__ = ["AppMeta", "Program", "Amendment", "FundingSource", "PassportFunding", "Stage", "Direction",
-           "measure_executor", "Measure", "Executor", "PlannedFunding", "ReportingPeriod", "ProgressEntry",
-           "ProgressAmount"]
+__all__ = ["AppMeta", "Program", "PassportItem", "Amendment", "FundingSource", "PassportFunding", "Stage",
+           "Direction", "measure_executor", "Measure", "Executor", "PlannedFunding", "FundingPhrase", "ReportingPeriod",
+           "ProgressEntry", "ProgressAmount", "PROGRAM_STATUSES", "ORIGINS"]
+
+# A program's status: a draft (being prepared, e.g. the successor during its predecessor's last
+# year), in force, or ended. Commands default to the only program in force.
+PROGRAM_STATUSES = ("draft", "active", "closed")
+# Where a measure's deadline or executors come from (kr_desktop.domain.provenance): its own cell
+# of the decision's table, the merged cell above it, or inferred (decided by meaning, see the note).
+ORIGINS = ("printed", "merged", "inferred")
 
 
 class AppMeta(Base):
@@ -25,25 +32,53 @@ class AppMeta(Base):
 
 
 class Program(Versioned, Base):
+    """A city target program: its approving decision (none yet for a draft), years and status.
+
+    The passport's items (name, legal basis, goal, …) are ``PassportItem`` rows in the order the
+    decision lays them out; table 1.7 is ``PassportFunding``."""
+
     __tablename__ = "program"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(Text, nullable=False)
-    decision_number: Mapped[str] = mapped_column(String(32), nullable=False)
-    decision_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    decision_number: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    decision_date: Mapped[dt.date | None] = mapped_column(Date)
     decision_title: Mapped[str] = mapped_column(Text, nullable=False, default="")
     start_year: Mapped[int] = mapped_column(Integer, nullable=False)
     end_year: Mapped[int] = mapped_column(Integer, nullable=False)
-    developer: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    responsible: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    goal: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    legal_basis: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    expected_results: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default="active", server_default="active")
+    # The program this one succeeds. No foreign key: SQLite adds one to an existing table only by
+    # rebuilding it, which would delete every stage (ON DELETE CASCADE); delete_program clears it.
+    predecessor_id: Mapped[int | None] = mapped_column(Integer)
 
     amendments: Mapped[list[Amendment]] = relationship(back_populates="program", order_by="Amendment.date")
     stages: Mapped[list[Stage]] = relationship(back_populates="program", order_by="Stage.annex_number")
     passport_funding: Mapped[list[PassportFunding]] = relationship(back_populates="program")
+    passport_items: Mapped[list[PassportItem]] = relationship(back_populates="program",
+                                                              order_by="PassportItem.position")
 
-    __table_args__ = (CheckConstraint("start_year <= end_year", name="years"),)
+    __table_args__ = (CheckConstraint("start_year <= end_year", name="years"),
+                      CheckConstraint("status IN ('draft', 'active', 'closed')", name="status"))
+
+
+class PassportItem(Versioned, Base):
+    """One numbered item of section 1 (the passport), in the decision's order.
+
+    ``kind`` says how it prints: "text" — «1.N. Caption: text» («1.N. text» without a caption);
+    "name" — «1.N. Caption: <the program's name> text»; "period" — «1.N. Початок: … рік,
+    закінчення: … рік.» from the program's years; "funding" — «1.N. Caption: <total> грн» and
+    table 1.7; "results" — «1.N. Caption:» and one numbered line per line of ``text``."""
+
+    __tablename__ = "passport_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("program.id", ondelete="CASCADE"), nullable=False)
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False, default="text")
+    caption: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    program: Mapped[Program] = relationship(back_populates="passport_items")
+    __table_args__ = (UniqueConstraint("program_id", "position", name="uq_passport_item_position"),
+                      CheckConstraint("kind IN ('text', 'name', 'period', 'funding', 'results')", name="kind"))
 
 
 class Amendment(Versioned, Base):
@@ -93,6 +128,9 @@ class Stage(Versioned, Base):
     start_year: Mapped[int] = mapped_column(Integer, nullable=False)
     end_year: Mapped[int] = mapped_column(Integer, nullable=False)
     title: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    # The line under «Додаток N» as the decision prints it («до Програми … на 2017-2019 роки
+    # (пункт 6.1)»); "" prints «до Програми <name>».
+    caption: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
 
     program: Mapped[Program] = relationship(back_populates="stages")
     directions: Mapped[list[Direction]] = relationship(back_populates="stage", order_by="Direction.number")
@@ -118,6 +156,8 @@ class Direction(Versioned, Base):
     measures: Mapped[list[Measure]] = relationship(back_populates="direction", order_by="Measure.position")
     funding: Mapped[list[PlannedFunding]] = relationship(
         back_populates="direction", primaryjoin="PlannedFunding.direction_id == Direction.id")
+    phrases: Mapped[list[FundingPhrase]] = relationship(
+        back_populates="direction", primaryjoin="FundingPhrase.direction_id == Direction.id")
     __table_args__ = (UniqueConstraint("stage_id", "number", name="uq_direction_number"),)
 
 
@@ -145,15 +185,28 @@ class Measure(Versioned, Base):
     deadline_year_from: Mapped[int | None] = mapped_column(Integer)
     deadline_year_to: Mapped[int | None] = mapped_column(Integer)
     executors_text: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    expected_result: Mapped[str | None] = mapped_column(Text)
+    expected_result: Mapped[str | None] = mapped_column(Text)  # None: the merged cell above covers it
+    # Provenance (ORIGINS) of the deadline and of the executors cell, with the note saying where
+    # an inferred value came from.
+    deadline_origin: Mapped[str] = mapped_column(String(16), nullable=False, default="printed",
+                                                 server_default="printed")
+    deadline_note: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
+    executors_origin: Mapped[str] = mapped_column(String(16), nullable=False, default="printed",
+                                                  server_default="printed")
+    executors_note: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
 
     direction: Mapped[Direction] = relationship(back_populates="measures")
     executors: Mapped[list[Executor]] = relationship(
         secondary=measure_executor, order_by=measure_executor.c.position, back_populates="measures")
     funding: Mapped[list[PlannedFunding]] = relationship(
         back_populates="measure", primaryjoin="PlannedFunding.measure_id == Measure.id")
+    phrases: Mapped[list[FundingPhrase]] = relationship(
+        back_populates="measure", primaryjoin="FundingPhrase.measure_id == Measure.id")
     __table_args__ = (UniqueConstraint("direction_id", "position", name="uq_measure_position"),
-                      CheckConstraint("length(trim(text)) > 0", name="text_not_empty"))
+                      CheckConstraint("length(trim(text)) > 0", name="text_not_empty"),
+                      CheckConstraint("deadline_origin IN ('printed', 'merged', 'inferred')", name="deadline_origin"),
+                      CheckConstraint("executors_origin IN ('printed', 'merged', 'inferred')",
+                                      name="executors_origin"))
 
 
 class Executor(Versioned, Base):
@@ -194,6 +247,28 @@ class PlannedFunding(Versioned, Base):
         CheckConstraint("(direction_id IS NULL) <> (measure_id IS NULL)", name="one_owner"),
         CheckConstraint("amount >= 0", name="amount_not_negative"),
         UniqueConstraint("direction_id", "measure_id", "source_id", "year", name="uq_planned_cell"),
+    )
+
+
+class FundingPhrase(Versioned, Base):
+    """A source named for a direction or measure with words instead of amounts («Бюджети
+    районних у місті рад» — «У межах затверджених бюджетних призначень»). The phrase fills the
+    amount cells from ``from_year``'s column (None: the first year) to «Усього»."""
+
+    __tablename__ = "funding_phrase"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    direction_id: Mapped[int | None] = mapped_column(ForeignKey("direction.id", ondelete="CASCADE"))
+    measure_id: Mapped[int | None] = mapped_column(ForeignKey("measure.id", ondelete="CASCADE"))
+    source_id: Mapped[int] = mapped_column(ForeignKey("funding_source.id"), nullable=False)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    from_year: Mapped[int | None] = mapped_column(Integer)
+
+    direction: Mapped[Direction | None] = relationship(back_populates="phrases", foreign_keys=[direction_id])
+    measure: Mapped[Measure | None] = relationship(back_populates="phrases", foreign_keys=[measure_id])
+    source: Mapped[FundingSource] = relationship()
+    __table_args__ = (
+        CheckConstraint("(direction_id IS NULL) <> (measure_id IS NULL)", name="one_owner"),
+        UniqueConstraint("direction_id", "measure_id", "source_id", name="uq_funding_phrase"),
     )
 
 
@@ -242,6 +317,6 @@ class ProgressAmount(Base):
                       CheckConstraint("amount >= 0", name="amount_not_negative"))
 
 
-for _cls in (Program, Amendment, FundingSource, Stage, Direction, Measure, Executor, PlannedFunding,
-             ProgressEntry):
+for _cls in (Program, PassportItem, Amendment, FundingSource, Stage, Direction, Measure, Executor, PlannedFunding,
+             FundingPhrase, ProgressEntry):
     versioned(_cls)
