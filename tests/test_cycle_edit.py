@@ -12,7 +12,7 @@ from kr_desktop.db.models import (Direction, Executor, JournalEntry, Measure, St
                                   measure_executor)
 from kr_desktop.errors import UserError, ValidationError
 from kr_desktop.services import executors as executors_service
-from kr_desktop.services import program_edit as pe
+from kr_desktop.services.program import amendments, funding, records, structure
 from kr_desktop.services.program_view import measure_detail
 
 
@@ -22,7 +22,7 @@ def _direction(db, annex, number):
 
 
 def _city_budget(db):
-    return next(src.id for src in pe.list_sources(db) if src.name.startswith("Бюджет Криворізької"))
+    return next(src.id for src in funding.list_sources(db) if src.name.startswith("Бюджет Криворізької"))
 
 
 def _journal_count(db):
@@ -31,28 +31,28 @@ def _journal_count(db):
 
 
 def test_builtin_program_is_consistent(db):
-    assert pe.consistency(db) == []
+    assert funding.consistency(db) == []
 
 
 def test_changing_an_amount_shows_a_mismatch_until_the_passport_is_amended(db):
     direction = _direction(db, 3, 4)
     source = _city_budget(db)
-    amendment = pe.add_amendment(db, "20.12.2025", "№ 4100", "Про внесення змін до Програми")
-    version = pe.funding_grid(db, pe.DIRECTION, direction).version
-    assert pe.set_planned_amounts(db, pe.DIRECTION, direction, {(source, 2026): "1 600 000,00"}, amendment,
+    amendment = amendments.add_amendment(db, "20.12.2025", "№ 4100", "Про внесення змін до Програми")
+    version = funding.funding_grid(db, records.DIRECTION, direction).version
+    assert funding.set_planned_amounts(db, records.DIRECTION, direction, {(source, 2026): "1 600 000,00"}, amendment,
                                   expected_version=version) == 1
-    mismatches = pe.consistency(db)
+    mismatches = funding.consistency(db)
     assert [(m.year, m.passport, m.annex) for m in mismatches] == [
         (2026, Decimal("1598026.00"), Decimal("1620400.00"))]
     assert "2026 рік" in mismatches[0].message and "1 598 026,00" in mismatches[0].message.replace("\u00a0", " ")
 
-    pe.set_passport_amounts(db, {(source, 2026): "1620400"}, amendment, expected_version=pe.passport_grid(db).version)
-    assert pe.consistency(db) == []
+    funding.set_passport_amounts(db, {(source, 2026): "1620400"}, amendment, expected_version=funding.passport_grid(db).version)
+    assert funding.consistency(db) == []
 
-    history = pe.amount_history(db, pe.DIRECTION, direction, source, 2026)
+    history = amendments.amount_history(db, records.DIRECTION, direction, source, 2026)
     assert [(h.amendment, h.old_value, h.new_value) for h in history] == [
         ("рішення від 20.12.2025 №4100", "1577626.00", "1600000.00")]
-    passport_history = pe.amount_history(db, "passport", None, source, 2026)
+    passport_history = amendments.amount_history(db, "passport", None, source, 2026)
     assert [(h.old_value, h.new_value) for h in passport_history] == [("1598026.00", "1620400.00")]
 
 
@@ -64,15 +64,15 @@ def test_changing_an_amount_shows_a_mismatch_until_the_passport_is_amended(db):
 def test_bad_amounts_are_refused_naming_the_field_and_nothing_is_saved(db, cells, message):
     direction = _direction(db, 3, 4)
     source = _city_budget(db)
-    grid = pe.funding_grid(db, pe.DIRECTION, direction)
+    grid = funding.funding_grid(db, records.DIRECTION, direction)
     before = grid.amounts
     journal = _journal_count(db)
     with pytest.raises(ValidationError, match=message) as error:
         # a good cell first: it must not be written when a later cell is bad
-        pe.set_planned_amounts(db, pe.DIRECTION, direction, {(source, 2024): "1", **{(source, y): v for y, v in cells.items()}},
+        funding.set_planned_amounts(db, records.DIRECTION, direction, {(source, 2024): "1", **{(source, y): v for y, v in cells.items()}},
                                expected_version=grid.version)
     assert "Напрям 4" in error.value.message
-    assert pe.funding_grid(db, pe.DIRECTION, direction).amounts == before
+    assert funding.funding_grid(db, records.DIRECTION, direction).amounts == before
     assert _journal_count(db) == journal
 
 
@@ -80,24 +80,24 @@ def test_measure_edit_validates_text_and_reparses_the_deadline(db):
     direction = _direction(db, 3, 1)
     executors = [e.id for e in executors_service.list_executors(db)[:2]]
     with pytest.raises(ValidationError, match="Зміст заходу: текст заходу не може бути порожнім"):
-        pe.add_measure(db, direction, "   ", "Постійно", executors)
-    amendment = pe.add_amendment(db, dt.date(2025, 6, 1), "4000")
-    measure = pe.add_measure(db, direction, "Новий  захід", "Щорічно в травні", executors, amendment_id=amendment)
+        structure.add_measure(db, direction, "   ", "Постійно", executors)
+    amendment = amendments.add_amendment(db, dt.date(2025, 6, 1), "4000")
+    measure = structure.add_measure(db, direction, "Новий  захід", "Щорічно в травні", executors, amendment_id=amendment)
     detail = measure_detail(db, measure, today=dt.date(2026, 1, 15))
     assert detail.text == "Новий захід" and detail.deadline.months == (5,)
     assert detail.next_due == dt.date(2026, 5, 31)
     assert detail.number == "1.4"
 
-    pe.update_measure(db, measure, "Новий захід (уточнено)", "До грудня 2026 року", executors[:1],
-                      amendment_id=amendment, expected_version=pe.measure_for_edit(db, measure).version)
+    structure.update_measure(db, measure, "Новий захід (уточнено)", "До грудня 2026 року", executors[:1],
+                      amendment_id=amendment, expected_version=structure.measure_for_edit(db, measure).version)
     detail = measure_detail(db, measure, today=dt.date(2026, 1, 15))
     assert detail.deadline.due_date == dt.date(2026, 11, 30) and len(detail.executors) == 1
-    history = pe.measure_history(db, measure)
+    history = amendments.measure_history(db, measure)
     fields = [h.field for h in history]
     assert fields == ["text", "Зміст заходу", "Строк виконання", "Виконавці"]
     assert history[2].old_value == "Щорічно в травні" and history[2].new_value == "До грудня 2026 року"
 
-    pe.delete_measure(db, measure)
+    structure.delete_measure(db, measure)
     with db.reading() as s:
         assert s.get(Measure, measure) is None
 
@@ -146,20 +146,20 @@ def test_executor_directory_validation(db):
 def test_directions_are_added_renamed_and_removed_with_numbering(db):
     with db.reading() as s:
         stage = s.scalar(select(Stage.id).where(Stage.annex_number == 3))
-    new = pe.add_direction(db, stage, "Новий напрям")
+    new = structure.add_direction(db, stage, "Новий напрям")
     with db.reading() as s:
         assert s.get(Direction, new).number == 7
     with pytest.raises(ValidationError, match="Назва напряму"):
-        pe.update_direction(db, new, "", expected_version=pe.direction_for_edit(db, new).version)
-    pe.update_direction(db, new, "Новий напрям (уточнено)", expected_version=pe.direction_for_edit(db, new).version)
-    assert pe.direction_for_edit(db, new).name == "Новий напрям (уточнено)"
-    pe.set_planned_amounts(db, pe.DIRECTION, new, {(_city_budget(db), 2027): "10"},
-                           expected_version=pe.funding_grid(db, pe.DIRECTION, new).version)
-    assert [m.year for m in pe.consistency(db)] == [2027]
-    pe.delete_direction(db, new)
-    assert pe.consistency(db) == []
+        structure.update_direction(db, new, "", expected_version=structure.direction_for_edit(db, new).version)
+    structure.update_direction(db, new, "Новий напрям (уточнено)", expected_version=structure.direction_for_edit(db, new).version)
+    assert structure.direction_for_edit(db, new).name == "Новий напрям (уточнено)"
+    funding.set_planned_amounts(db, records.DIRECTION, new, {(_city_budget(db), 2027): "10"},
+                           expected_version=funding.funding_grid(db, records.DIRECTION, new).version)
+    assert [m.year for m in funding.consistency(db)] == [2027]
+    structure.delete_direction(db, new)
+    assert funding.consistency(db) == []
     with pytest.raises(UserError, match="має заходи"):
-        pe.delete_direction(db, _direction(db, 3, 1))
+        structure.delete_direction(db, _direction(db, 3, 1))
 
 
 def test_a_viewer_cannot_edit(db):

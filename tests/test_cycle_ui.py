@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kr_desktop.services import executors as executors_service
-from kr_desktop.services import program_edit as pe
+from kr_desktop.services.program import amendments
 from kr_desktop.services.progress import period_grid
 from kr_desktop.ui.control_models import COLOURS, STATUS_ROLE
 from kr_desktop.domain.control import ControlStatus
@@ -170,7 +170,7 @@ def test_measure_dialog_shows_the_deadline_understood_while_typing(window, db, r
 def test_funding_dialog_saves_through_an_amendment_and_the_mismatch_is_shown(window, db, refusals):
     screen = window.program_screen
     assert "узгоджені" in screen.consistency.text()
-    amendment = pe.add_amendment(db, "01.09.2025", "5000")
+    amendment = amendments.add_amendment(db, "01.09.2025", "5000")
     from sqlalchemy import select
 
     from kr_desktop.db.models import Direction, Stage

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from kr_desktop.errors import UserError, ValidationError
 from kr_desktop.services import award_types, awards, persons, users
-from kr_desktop.services import program_edit as pe
+from kr_desktop.services.program import funding, records, structure
 
 CYRILLIC = re.compile("[А-Яа-яІіЇїЄєҐґ]")
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -98,10 +98,10 @@ def test_user_form(db, login, full_name, password, role):
 @given(amount=anything, year=st.one_of(st.integers(min_value=-10**6, max_value=10**6), st.just(2026)))
 def test_planned_amount_and_year(db, amount, year):
     if not hasattr(db, "_grid"):
-        db._grid = pe.funding_grid(db, pe.DIRECTION, 1)
+        db._grid = funding.funding_grid(db, records.DIRECTION, 1)
     grid = db._grid
     try:
-        pe.validate_amounts(db, pe.DIRECTION, grid.owner_id, {(grid.sources[0].id, year): amount})
+        funding.validate_amounts(db, records.DIRECTION, grid.owner_id, {(grid.sources[0].id, year): amount})
     except UserError as exc:
         refused_properly(exc, {})
         assert grid.label.split(".")[0] in exc.message or "Рік" in exc.message or str(year) in exc.message
@@ -111,16 +111,16 @@ def test_planned_amount_and_year(db, amount, year):
 @given(text=anything, deadline=anything, expected=anything)
 def test_measure_text(db, text, deadline, expected):
     try:
-        pe.validate_measure(text, deadline, expected)
+        structure.validate_measure(text, deadline, expected)
     except UserError as exc:
         refused_properly(exc, {"Зміст заходу": "зміст заходу", "Строк виконання": "строк",
                                "Очікуваний результат": "очікуваний результат"})
 
 
 def test_an_amount_beyond_what_the_database_keeps_is_refused_naming_the_field(db):
-    grid = pe.funding_grid(db, pe.DIRECTION, 1)
+    grid = funding.funding_grid(db, records.DIRECTION, 1)
     with pytest.raises(ValidationError, match="завелика") as error:
-        pe.set_planned_amounts(db, pe.DIRECTION, 1, {(grid.sources[0].id, grid.years[0]): "9" * 40},
+        funding.set_planned_amounts(db, records.DIRECTION, 1, {(grid.sources[0].id, grid.years[0]): "9" * 40},
                                expected_version=grid.version)
     assert "Напрям" in error.value.message and "9" * 61 not in error.value.message
 

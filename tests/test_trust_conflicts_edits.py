@@ -15,7 +15,7 @@ from kr_desktop.db.open import open_database
 from kr_desktop.errors import ConflictError
 from kr_desktop.services import award_types, awards, honorary, persons
 from kr_desktop.services import executors as executors_service
-from kr_desktop.services import program_edit as pe
+from kr_desktop.services.program import funding, records, structure
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def _direction(db) -> int:
 
 
 def _city_budget(db) -> int:
-    return next(src.id for src in pe.list_sources(db) if src.name.startswith("Бюджет Криворізької"))
+    return next(src.id for src in funding.list_sources(db) if src.name.startswith("Бюджет Криворізької"))
 
 
 def _assert_both_versions(conflict: ConflictError, mine: int, key: str, yours, theirs) -> None:
@@ -51,38 +51,38 @@ def _assert_both_versions(conflict: ConflictError, mine: int, key: str, yours, t
 # -- the Program ----------------------------------------------------------------------------------
 def test_measure(db, other):
     measure_id = _measure(db)
-    mine, theirs = pe.measure_for_edit(db, measure_id), pe.measure_for_edit(other, measure_id)
+    mine, theirs = structure.measure_for_edit(db, measure_id), structure.measure_for_edit(other, measure_id)
     assert mine.version == theirs.version
-    pe.update_measure(other, measure_id, "Їхній текст заходу", theirs.deadline_phrase, theirs.executor_ids,
+    structure.update_measure(other, measure_id, "Їхній текст заходу", theirs.deadline_phrase, theirs.executor_ids,
                       theirs.expected_result, expected_version=theirs.version)
     with pytest.raises(ConflictError) as error:
-        pe.update_measure(db, measure_id, "Мій текст заходу", mine.deadline_phrase, mine.executor_ids,
+        structure.update_measure(db, measure_id, "Мій текст заходу", mine.deadline_phrase, mine.executor_ids,
                           mine.expected_result, expected_version=mine.version)
     _assert_both_versions(error.value, mine.version, "text", "Мій текст заходу", "Їхній текст заходу")
     assert error.value.labels["text"] == "Зміст заходу"
-    assert pe.measure_for_edit(db, measure_id).text == "Їхній текст заходу"  # not overwritten
+    assert structure.measure_for_edit(db, measure_id).text == "Їхній текст заходу"  # not overwritten
 
 
 def test_measure_executors_change_is_a_new_version(db, other):
     """Changing only the executors (another window) still refuses a form filled before it."""
     measure_id = _measure(db)
-    mine, theirs = pe.measure_for_edit(db, measure_id), pe.measure_for_edit(other, measure_id)
+    mine, theirs = structure.measure_for_edit(db, measure_id), structure.measure_for_edit(other, measure_id)
     extra = next(e.id for e in executors_service.list_executors(other) if e.id not in theirs.executor_ids)
-    pe.update_measure(other, measure_id, theirs.text, theirs.deadline_phrase, (extra,) + theirs.executor_ids,
+    structure.update_measure(other, measure_id, theirs.text, theirs.deadline_phrase, (extra,) + theirs.executor_ids,
                       theirs.expected_result, expected_version=theirs.version)
     with pytest.raises(ConflictError):
-        pe.update_measure(db, measure_id, mine.text + " (моє)", mine.deadline_phrase, mine.executor_ids,
+        structure.update_measure(db, measure_id, mine.text + " (моє)", mine.deadline_phrase, mine.executor_ids,
                           mine.expected_result, expected_version=mine.version)
 
 
 def test_direction(db, other):
     direction_id = _direction(db)
-    mine, theirs = pe.direction_for_edit(db, direction_id), pe.direction_for_edit(other, direction_id)
-    pe.update_direction(other, direction_id, "Їхня назва", expected_version=theirs.version)
+    mine, theirs = structure.direction_for_edit(db, direction_id), structure.direction_for_edit(other, direction_id)
+    structure.update_direction(other, direction_id, "Їхня назва", expected_version=theirs.version)
     with pytest.raises(ConflictError) as error:
-        pe.update_direction(db, direction_id, "Моя назва", expected_version=mine.version)
+        structure.update_direction(db, direction_id, "Моя назва", expected_version=mine.version)
     _assert_both_versions(error.value, mine.version, "name", "Моя назва", "Їхня назва")
-    assert pe.direction_for_edit(db, direction_id).name == "Їхня назва"
+    assert structure.direction_for_edit(db, direction_id).name == "Їхня назва"
 
 
 def test_executor(db, other):
@@ -94,29 +94,29 @@ def test_executor(db, other):
     _assert_both_versions(error.value, mine.version, "short_name", "МОЄ", "ЇХНЄ")
 
 
-@pytest.mark.parametrize("owner", [pe.DIRECTION, pe.MEASURE])
+@pytest.mark.parametrize("owner", [records.DIRECTION, records.MEASURE])
 def test_planned_amounts(db, other, owner):
-    owner_id = _direction(db) if owner == pe.DIRECTION else _measure(db)
-    mine, theirs = pe.funding_grid(db, owner, owner_id), pe.funding_grid(other, owner, owner_id)
+    owner_id = _direction(db) if owner == records.DIRECTION else _measure(db)
+    mine, theirs = funding.funding_grid(db, owner, owner_id), funding.funding_grid(other, owner, owner_id)
     source, year = _city_budget(db), mine.years[-1]
-    pe.set_planned_amounts(other, owner, owner_id, {(source, year): "111,00"}, expected_version=theirs.version)
+    funding.set_planned_amounts(other, owner, owner_id, {(source, year): "111,00"}, expected_version=theirs.version)
     with pytest.raises(ConflictError) as error:
-        pe.set_planned_amounts(db, owner, owner_id, {(source, year): "222,00"}, expected_version=mine.version)
+        funding.set_planned_amounts(db, owner, owner_id, {(source, year): "222,00"}, expected_version=mine.version)
     key = next(iter(error.value.yours))
     assert str(year) in key and "Бюджет Криворізької" in key
     _assert_both_versions(error.value, mine.version, key, "222,00", Decimal("111.00"))
-    assert pe.funding_grid(db, owner, owner_id).amounts[(source, year)] == Decimal("111.00")
+    assert funding.funding_grid(db, owner, owner_id).amounts[(source, year)] == Decimal("111.00")
 
 
 def test_passport(db, other):
-    mine, theirs = pe.passport_grid(db), pe.passport_grid(other)
+    mine, theirs = funding.passport_grid(db), funding.passport_grid(other)
     source = _city_budget(db)
-    pe.set_passport_amounts(other, {(source, 2026): "1"}, expected_version=theirs.version)
+    funding.set_passport_amounts(other, {(source, 2026): "1"}, expected_version=theirs.version)
     with pytest.raises(ConflictError) as error:
-        pe.set_passport_amounts(db, {(source, 2026): "2"}, expected_version=mine.version)
+        funding.set_passport_amounts(db, {(source, 2026): "2"}, expected_version=mine.version)
     key = next(iter(error.value.yours))
     _assert_both_versions(error.value, mine.version, key, "2", Decimal("1.00"))
-    assert pe.passport_amounts(db)[(source, 2026)] == Decimal("1.00")
+    assert funding.passport_amounts(db)[(source, 2026)] == Decimal("1.00")
 
 
 # -- the awards register --------------------------------------------------------------------------
@@ -211,13 +211,13 @@ def test_measure_dialog_shows_the_conflict_instead_of_overwriting(qtbot, db, oth
     measure_id = _measure(db)
     dialog = MeasureDialog(AppContext(db), None, measure_id)
     qtbot.addWidget(dialog)
-    theirs = pe.measure_for_edit(other, measure_id)  # meanwhile, on another workstation
-    pe.update_measure(other, measure_id, "Їхній текст заходу", theirs.deadline_phrase, theirs.executor_ids,
+    theirs = structure.measure_for_edit(other, measure_id)  # meanwhile, on another workstation
+    structure.update_measure(other, measure_id, "Їхній текст заходу", theirs.deadline_phrase, theirs.executor_ids,
                       theirs.expected_result, expected_version=theirs.version)
     dialog.text.setPlainText("Мій текст заходу")
     assert dialog.save() is False
     assert ("Зміст заходу", "Мій текст заходу", "Їхній текст заходу") in shown_conflicts[0]
-    assert pe.measure_for_edit(db, measure_id).text == "Їхній текст заходу"
+    assert structure.measure_for_edit(db, measure_id).text == "Їхній текст заходу"
 
 
 def test_person_dialog_shows_the_conflict_instead_of_overwriting(qtbot, db, other, shown_conflicts):
@@ -242,13 +242,13 @@ def test_funding_dialog_shows_the_conflict_instead_of_overwriting(qtbot, db, oth
     from kr_desktop.ui.program_edit_dialogs import FundingDialog
 
     direction_id = _direction(db)
-    dialog = FundingDialog(AppContext(db), pe.DIRECTION, direction_id)
+    dialog = FundingDialog(AppContext(db), records.DIRECTION, direction_id)
     qtbot.addWidget(dialog)
     source, year = _city_budget(db), dialog.years[-1]
-    grid = pe.funding_grid(other, pe.DIRECTION, direction_id)
-    pe.set_planned_amounts(other, pe.DIRECTION, direction_id, {(source, year): "111"}, expected_version=grid.version)
+    grid = funding.funding_grid(other, records.DIRECTION, direction_id)
+    funding.set_planned_amounts(other, records.DIRECTION, direction_id, {(source, year): "111"}, expected_version=grid.version)
     dialog.set_cell(source, year, "222,00")
     assert dialog.save() is False
     row = next(r for r in shown_conflicts[0] if str(year) in r[0])
     assert row[1] == "222,00" and row[2].replace("\u00a0", " ") == "111,00"
-    assert pe.funding_grid(db, pe.DIRECTION, direction_id).amounts[(source, year)] == Decimal("111.00")
+    assert funding.funding_grid(db, records.DIRECTION, direction_id).amounts[(source, year)] == Decimal("111.00")

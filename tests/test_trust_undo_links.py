@@ -4,6 +4,8 @@ removed rows the journal never saw (ON DELETE CASCADE)."""
 
 import json
 
+from decimal import Decimal
+
 import pytest
 from sqlalchemy import select
 
@@ -11,7 +13,7 @@ from kr_desktop.db.models import AmendmentChange, Direction, JournalEntry, Measu
     measure_executor
 from kr_desktop.errors import UserError
 from kr_desktop.services import executors as executors_service
-from kr_desktop.services import program_edit as pe
+from kr_desktop.services.program import amendments, funding, records, structure
 from kr_desktop.services import undo
 
 
@@ -35,14 +37,14 @@ def _positions(db, measure_id):
 
 def _measure_with_executors(db, count=3):
     executors = [e.id for e in executors_service.list_executors(db)[:count]]
-    return pe.add_measure(db, _direction(db), "Захід для перевірки порядку", "Постійно", executors), executors
+    return structure.add_measure(db, _direction(db), "Захід для перевірки порядку", "Постійно", executors), executors
 
 
 def test_the_journal_keeps_the_order_of_executors(db):
     measure_id, executors = _measure_with_executors(db)
     reordered = list(reversed(executors))
-    pe.update_measure(db, measure_id, "Захід для перевірки порядку", "Постійно", reordered,
-                      expected_version=pe.measure_for_edit(db, measure_id).version)
+    structure.update_measure(db, measure_id, "Захід для перевірки порядку", "Постійно", reordered,
+                      expected_version=structure.measure_for_edit(db, measure_id).version)
     with db.reading() as s:
         row = s.scalars(select(JournalEntry).where(JournalEntry.table_name == "measure")
                         .order_by(JournalEntry.id.desc()).limit(1)).one()
@@ -54,33 +56,33 @@ def test_undo_and_redo_of_a_new_order_of_executors(db):
     measure_id, executors = _measure_with_executors(db)
     before = _positions(db, measure_id)
     reordered = [executors[2], executors[0], executors[1]]
-    pe.update_measure(db, measure_id, "Захід для перевірки порядку", "Постійно", reordered,
-                      expected_version=pe.measure_for_edit(db, measure_id).version)
+    structure.update_measure(db, measure_id, "Захід для перевірки порядку", "Постійно", reordered,
+                      expected_version=structure.measure_for_edit(db, measure_id).version)
     assert _order(db, measure_id) == reordered
     undo.undo(db)
     assert _order(db, measure_id) == executors and _positions(db, measure_id) == before
-    assert pe.measure_for_edit(db, measure_id).executor_ids == tuple(executors)
+    assert structure.measure_for_edit(db, measure_id).executor_ids == tuple(executors)
     undo.redo(db)
     assert _order(db, measure_id) == reordered
 
 
 def test_undo_of_deleting_a_measure_puts_back_links_in_order_funding_history_and_numbering(db):
     direction_id = _direction(db)
-    amendment = pe.add_amendment(db, "01.09.2025", "7001")
+    amendment = amendments.add_amendment(db, "01.09.2025", "7001")
     executors = [e.id for e in executors_service.list_executors(db)[:3]]
     order = [executors[1], executors[2], executors[0]]
-    first = pe.add_measure(db, direction_id, "Перший новий захід", "Постійно", order, amendment_id=amendment)
-    second = pe.add_measure(db, direction_id, "Другий новий захід", "Постійно", executors[:1])
-    grid = pe.funding_grid(db, pe.MEASURE, first)
+    first = structure.add_measure(db, direction_id, "Перший новий захід", "Постійно", order, amendment_id=amendment)
+    second = structure.add_measure(db, direction_id, "Другий новий захід", "Постійно", executors[:1])
+    grid = funding.funding_grid(db, records.MEASURE, first)
     source = grid.sources[0].id
-    pe.set_planned_amounts(db, pe.MEASURE, first, {(source, grid.years[0]): "1500"}, amendment,
+    funding.set_planned_amounts(db, records.MEASURE, first, {(source, grid.years[0]): "1500"}, amendment,
                            expected_version=grid.version)
     with db.reading() as s:
         position_of_first = s.get(Measure, first).position
         history_before = s.scalar(select(AmendmentChange.id).where(AmendmentChange.measure_id == first).limit(1))
     assert history_before is not None
 
-    pe.delete_measure(db, first)
+    structure.delete_measure(db, first)
     with db.reading() as s:
         assert s.get(Measure, first) is None and s.get(Measure, second).position == position_of_first
     undo.undo(db)
@@ -90,10 +92,10 @@ def test_undo_of_deleting_a_measure_puts_back_links_in_order_funding_history_and
         assert restored.text == "Перший новий захід" and restored.position == position_of_first
         assert s.get(Measure, second).position == position_of_first + 1
         assert [f.amount for f in s.scalars(select(PlannedFunding).where(PlannedFunding.measure_id == first))] \
-            == [pe.Decimal("1500.00")]
+            == [Decimal("1500.00")]
         assert s.scalar(select(AmendmentChange.measure_id).where(AmendmentChange.id == history_before)) == first
     assert _order(db, first) == order
-    assert len(pe.measure_history(db, first)) >= 2  # its amendment history is linked again
+    assert len(amendments.measure_history(db, first)) >= 2  # its amendment history is linked again
 
 
 def test_a_delete_that_the_database_cascaded_is_refused_by_undo_with_a_reason(db):
@@ -114,12 +116,12 @@ def test_a_delete_that_the_database_cascaded_is_refused_by_undo_with_a_reason(db
 def test_deleting_a_direction_keeps_its_amendment_history_undoable(db):
     with db.reading() as s:
         stage = s.scalar(select(Stage.id).where(Stage.annex_number == 3))
-    direction_id = pe.add_direction(db, stage, "Тимчасовий напрям")
-    amendment = pe.add_amendment(db, "02.09.2025", "7002")
-    grid = pe.funding_grid(db, pe.DIRECTION, direction_id)
-    pe.set_planned_amounts(db, pe.DIRECTION, direction_id, {(grid.sources[0].id, grid.years[-1]): "20"}, amendment,
+    direction_id = structure.add_direction(db, stage, "Тимчасовий напрям")
+    amendment = amendments.add_amendment(db, "02.09.2025", "7002")
+    grid = funding.funding_grid(db, records.DIRECTION, direction_id)
+    funding.set_planned_amounts(db, records.DIRECTION, direction_id, {(grid.sources[0].id, grid.years[-1]): "20"}, amendment,
                            expected_version=grid.version)
-    pe.delete_direction(db, direction_id)
+    structure.delete_direction(db, direction_id)
     undo.undo(db)
     with db.reading() as s:
         assert s.get(Direction, direction_id).name == "Тимчасовий напрям"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 
 from kr_desktop.domain.deadlines import parse_deadline
 from kr_desktop.services import executors as executors_service
-from kr_desktop.services import program_edit as pe
+from kr_desktop.services.program import amendments, funding, structure
 from kr_desktop.text.formatting import format_money
 from kr_desktop.ui import control_texts as t
 from kr_desktop.ui.context import AppContext
@@ -30,7 +30,7 @@ def amendment_combo(context: AppContext) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName("amendment")
     combo.addItem(t.NO_AMENDMENT, None)
-    for a in reversed(pe.list_amendments(context.db)):
+    for a in reversed(amendments.list_amendments(context.db)):
         combo.addItem(a.label, a.id)
     return combo
 
@@ -50,7 +50,7 @@ class MeasureDialog(QDialog):
         self.saved_id: int | None = None
         self.setWindowTitle(t.MEASURE_DIALOG)
         self.resize(720, 560)
-        current = pe.measure_for_edit(context.db, measure_id) if measure_id else None
+        current = structure.measure_for_edit(context.db, measure_id) if measure_id else None
         self.version = current.version if current else None  # the version this form was filled from
         self.text = QPlainTextEdit(current.text if current else "")
         self.text.setObjectName("measureText")
@@ -95,10 +95,10 @@ class MeasureDialog(QDialog):
                 self.amendment.currentData())
         if self.measure_id:
             done = perform(self, self.context, "program",
-                           lambda: pe.update_measure(self.context.db, self.measure_id, *args,
+                           lambda: structure.update_measure(self.context.db, self.measure_id, *args,
                                                      expected_version=self.version) or self.measure_id)
         else:
-            done = perform(self, self.context, "program", pe.add_measure, self.context.db, self.direction_id, *args)
+            done = perform(self, self.context, "program", structure.add_measure, self.context.db, self.direction_id, *args)
         if done is None:
             return False
         self.saved_id = done
@@ -115,13 +115,13 @@ class FundingDialog(QDialog):
         self.context, self.owner, self.owner_id = context, owner, owner_id
         db = context.db
         if owner == "passport":
-            passport = pe.passport_grid(db)
+            passport = funding.passport_grid(db)
             amounts, self.version = passport.amounts, passport.version
-            sources = tuple(pe.list_sources(db))
+            sources = tuple(funding.list_sources(db))
             years = tuple(sorted({y for _s, y in amounts})) or ()
             label = t.EDIT_PASSPORT.rstrip("…")
         else:
-            grid = pe.funding_grid(db, owner, owner_id)
+            grid = funding.funding_grid(db, owner, owner_id)
             amounts, sources, years, label = grid.amounts, grid.sources, grid.years, grid.label
             self.version = grid.version
         self.sources, self.years, self.original = sources, years, amounts
@@ -168,7 +168,7 @@ class FundingDialog(QDialog):
         r, c = self.table.currentRow(), self.table.currentColumn()
         if r < 0 or c < 0:
             return
-        items = pe.amount_history(self.context.db, self.owner, self.owner_id, self.sources[r].id, self.years[c])
+        items = amendments.amount_history(self.context.db, self.owner, self.owner_id, self.sources[r].id, self.years[c])
         self.history.setText("\n".join(t.FUNDING_HISTORY_ITEM.format(amendment=h.amendment, old=h.old_value or "—",
                                                                      new=h.new_value or "—") for h in items)
                              or t.FUNDING_NO_HISTORY)
@@ -180,10 +180,10 @@ class FundingDialog(QDialog):
             return True
         db, amendment = self.context.db, self.amendment.currentData()
         if self.owner == "passport":
-            done = perform(self, self.context, "program", pe.set_passport_amounts, db, cells, amendment,
+            done = perform(self, self.context, "program", funding.set_passport_amounts, db, cells, amendment,
                            expected_version=self.version)
         else:
-            done = perform(self, self.context, "program", pe.set_planned_amounts, db, self.owner, self.owner_id,
+            done = perform(self, self.context, "program", funding.set_planned_amounts, db, self.owner, self.owner_id,
                            cells, amendment, expected_version=self.version)
         if done is None:
             return False
@@ -226,17 +226,17 @@ class AmendmentsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.amendments = pe.list_amendments(self.context.db)
+        self.amendments = amendments.list_amendments(self.context.db)
         self.list.clear()
         for a in self.amendments:
             self.list.addItem(f"{a.label} — {a.description}" if a.description else a.label)
 
     def _show_changes(self, row: int) -> None:
         if 0 <= row < len(self.amendments):
-            self.changes.setPlainText("\n".join(pe.amendment_changes(self.context.db, self.amendments[row].id)))
+            self.changes.setPlainText("\n".join(amendments.amendment_changes(self.context.db, self.amendments[row].id)))
 
     def add(self) -> None:
-        if perform(self, self.context, "program", pe.add_amendment, self.context.db, self.date.date().toPython(),
+        if perform(self, self.context, "program", amendments.add_amendment, self.context.db, self.date.date().toPython(),
                    self.number.text(), self.description.text()) is not None:
             self.number.clear()
             self.description.clear()

@@ -7,7 +7,7 @@ from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QSplitter, QTreeView,
                                QVBoxLayout, QWidget)
 
-from kr_desktop.services import program_edit as pe
+from kr_desktop.services.program import funding, structure
 from kr_desktop.services.program_view import load_tree, measure_detail
 from kr_desktop.ui import control_texts as t
 from kr_desktop.ui.context import AppContext
@@ -73,7 +73,7 @@ class ProgramScreen(QWidget):
         self.show_consistency()
 
     def show_consistency(self) -> None:
-        mismatches = pe.consistency(self.db)
+        mismatches = funding.consistency(self.db)
         if mismatches:
             self.consistency.setText(t.CONSISTENCY_BAD + "\n" + "\n".join(m.message for m in mismatches))
             self.consistency.setStyleSheet("background: #f4b6b6; padding: 4px")
@@ -133,7 +133,7 @@ class ProgramScreen(QWidget):
             name, ok = QInputDialog.getText(self, t.EDIT_ADD_DIRECTION, t.DIRECTION_NAME_PROMPT)
             if not ok:
                 return None
-        new_id = perform(self, self.context, "program", pe.add_direction, self.db, stage_id, name)
+        new_id = perform(self, self.context, "program", structure.add_direction, self.db, stage_id, name)
         if new_id is not None:
             self.select_node("direction", new_id)
         return new_id
@@ -156,10 +156,10 @@ class ProgramScreen(QWidget):
         if kind == "measure":
             self.measure_dialog(node_id).exec()
         elif kind == "direction":
-            current = pe.direction_for_edit(self.db, node_id)  # with the version the dialog starts from
+            current = structure.direction_for_edit(self.db, node_id)  # with the version the dialog starts from
             name, ok = QInputDialog.getText(self, t.EDIT_EDIT.rstrip("…"), t.DIRECTION_NAME_PROMPT, text=current.name)
             if ok:
-                perform(self, self.context, "program", lambda: pe.update_direction(
+                perform(self, self.context, "program", lambda: structure.update_direction(
                     self.db, node_id, name, expected_version=current.version) or True)
         else:
             self._refuse(t.WHAT_ITEM)
@@ -188,7 +188,7 @@ class ProgramScreen(QWidget):
             return
         if not confirm(self, index.data(Qt.ItemDataRole.DisplayRole)[:120]):
             return
-        remove = pe.delete_measure if kind == "measure" else pe.delete_direction
+        remove = structure.delete_measure if kind == "measure" else structure.delete_direction
         perform(self, self.context, "program", lambda: remove(self.db, node_id) or True)
 
     def edit_executors(self) -> None:
