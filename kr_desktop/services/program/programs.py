@@ -180,14 +180,14 @@ def _copy_structure(s: Session, source: Stage, target: Stage) -> None:
         direction = Direction(stage=target, number=d.number, name=d.name, expected_results=d.expected_results)
         s.add(direction)
         for m in d.measures:
+            executors = list(m.executors)  # read before the new measure joins the session (autoflush)
             measure = Measure(
                 direction=direction, position=m.position, text=m.text, deadline_phrase=m.deadline_phrase,
                 deadline_kind=m.deadline_kind, deadline_months=m.deadline_months, deadline_date=m.deadline_date,
                 deadline_year_from=m.deadline_year_from, deadline_year_to=m.deadline_year_to,
                 executors_text=m.executors_text, expected_result=m.expected_result,
                 deadline_origin="merged" if m.deadline_origin == "merged" else "printed",
-                executors_origin="merged" if m.executors_origin == "merged" else "printed")
-            measure.executors = list(m.executors)
+                executors_origin="merged" if m.executors_origin == "merged" else "printed", executors=executors)
             s.add(measure)
             links.append(measure)
     s.flush()
@@ -262,9 +262,9 @@ def update_program(db: Database, program_id: int, *, expected_version: int, name
                 raise ValidationError(f"Роки: етап (Додаток {stage.annex_number}, {stage.start_year}–{stage.end_year}) "
                                       f"виходить за роки програми {program.start_year}–{program.end_year}.",
                                       field="Роки")
-        duplicate = Session.object_session(program).scalar(select(Program.id).where(
+        duplicate = program.status != "draft" and Session.object_session(program).scalar(select(Program.id).where(
             Program.id != program.id, Program.decision_number == program.decision_number,
-            Program.decision_date == program.decision_date, Program.decision_number != ""))
+            Program.decision_date == program.decision_date, Program.status != "draft"))
         if duplicate:
             raise ValidationError(f"Номер рішення: програма з рішенням №{program.decision_number} від цієї дати "
                                   f"вже є (id {duplicate}).", field="Номер рішення")
