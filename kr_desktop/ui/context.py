@@ -21,6 +21,7 @@ class DataEvents(QObject):
 
     changed = Signal(str)
     opened = Signal()
+    program_chosen = Signal(int)  # the program the screens work on changed (the window's chooser)
 
 
 @dataclass
@@ -29,6 +30,7 @@ class AppContext:
     events: DataEvents = field(default_factory=DataEvents)
     start_data: Any = None  # the start screen's snapshot shown until the database is open
     snapshot_folder: Path | None = None  # where the start screen keeps its snapshot (the window's start)
+    program_id: int | None = None  # the program chosen in the window (None: the default program)
 
     @property
     def is_open(self) -> bool:

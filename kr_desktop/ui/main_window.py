@@ -43,6 +43,18 @@ class MainWindow(QMainWindow):
         # Size, toolbar, splitters and column widths of the last run (QSettings).
         self.window_state = WindowState(self, self.tabs, {spec.attribute: spec.title for spec in SCREENS})
         self.window_state.restore_window()
+        self.program_chooser = None
+        if self.db is not None:
+            self._build_programs()
+
+    def _build_programs(self) -> None:
+        """The program chooser and the «Програми» menu: built once the database is open (nothing
+        of them before the window's first paint)."""
+        from kr_desktop.ui.program_chooser import ProgramChooser
+        from kr_desktop.ui.programs_menu import ProgramsMenu
+
+        self.program_chooser = ProgramChooser(self.context, self.commands.toolbar)
+        self.programs_menu = ProgramsMenu(self, self.context)
 
     @property
     def db(self) -> Database | None:
@@ -79,6 +91,8 @@ class MainWindow(QMainWindow):
         """The database is open (and the user known): the window becomes the usual one."""
         self.context.db = db
         self.context.start_data = None
+        if self.program_chooser is None:
+            self._build_programs()  # the chosen program, before any screen reads it
         self._add_screens()
         self._show_database()
         self.print_program_action.setEnabled(True)
@@ -120,8 +134,12 @@ class MainWindow(QMainWindow):
         self.commands = WindowCommands(self, file_menu, help_menu, self.undo_actions)
 
     def print_program(self, path: str | None = None) -> Path | None:
+        program_id = self.context.program_id
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, texts.SAVE_PDF_TITLE, "Програма_1176.pdf", texts.PDF_FILTER)
+            from kr_desktop.ui.programs_menu import program_file_name
+
+            path, _ = QFileDialog.getSaveFileName(self, texts.SAVE_PDF_TITLE, program_file_name(self.context, "pdf"),
+                                                  texts.PDF_FILTER)
             if not path:
                 return None
         from kr_desktop.cli.common import write_atomically
@@ -133,7 +151,7 @@ class MainWindow(QMainWindow):
         db = self.db
 
         def work() -> Path:  # off the UI thread; the file appears only when complete
-            document = load_document(db)
+            document = load_document(db, program_id)
             return write_atomically(Path(path), lambda temp: render_program_pdf(document, temp))
 
         try:

@@ -6,6 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser
 
+from kr_desktop.domain.provenance import Provenance
 from kr_desktop.services.program_view import MeasureDetail
 from kr_desktop.text.formatting import format_date, format_money
 from kr_desktop.ui import texts
@@ -44,13 +45,13 @@ def render_detail_html(d: MeasureDetail) -> str:
         next_due = texts.DETAIL_ALL_PASSED.format(last=format_date(d.last_due))
     else:
         next_due = texts.DETAIL_NO_DUE
-    executors = "<br/>".join(escape(name) for name in d.executors)
+    executors = "<br/>".join(escape(name) for name in d.executors) + _origin(d.executors_provenance)
     parts = [
         f"<h3>{escape(texts.DETAIL_MEASURE.format(number=d.number))}</h3>",
         f"<p style='color:#444'>{escape(texts.DETAIL_STAGE.format(annex=d.stage_annex, first=first, last=last, direction=d.direction_number, name=d.direction_name))}</p>",
         "<table cellspacing='4'>",
         _row(texts.DETAIL_TEXT, escape(d.text)),
-        _row(texts.DETAIL_DEADLINE, escape(deadline.phrase)),
+        _row(texts.DETAIL_DEADLINE, escape(deadline.phrase) + _origin(d.deadline_provenance)),
         _row(texts.DETAIL_DEADLINE_UNDERSTOOD, understood),
         _row(texts.DETAIL_NEXT_DUE, escape(next_due)),
         _row(texts.DETAIL_EXECUTORS, executors),
@@ -62,6 +63,16 @@ def render_detail_html(d: MeasureDetail) -> str:
     return "".join(parts)
 
 
+def _origin(provenance: Provenance) -> str:
+    """Beside a value the decision does not print in the measure's own cell: where it comes from."""
+    if provenance.printed:
+        return ""
+    colour = "#555" if provenance.origin == "merged" else "#a15c00"
+    note = f": {escape(provenance.note)}" if provenance.note else ""
+    return (f"<br/><span style='color:{colour}'><i>{escape(texts.DETAIL_ORIGIN[provenance.origin])}</i>"
+            f"{note}</span>")
+
+
 def _funding_table(d: MeasureDetail) -> str:
     if not d.funding:
         return f"<p>{escape(texts.DETAIL_NO_FUNDING)}</p>"
@@ -71,6 +82,11 @@ def _funding_table(d: MeasureDetail) -> str:
     rows = [f"<tr><th align='left'>{escape(texts.DETAIL_SOURCE)}</th>{head}<th>{escape(texts.DETAIL_TOTAL)}</th></tr>"]
     for line in d.funding:
         level = texts.DETAIL_FUNDING_DIRECTION if line.level == "direction" else texts.DETAIL_FUNDING_MEASURE
+        if line.phrase:  # words instead of amounts
+            start = years.index(line.phrase_from) if line.phrase_from in years else 0
+            cells = "<td></td>" * start + f"<td colspan='{len(years) - start + 1}' align='center'>{escape(line.phrase)}</td>"
+            rows.append(f"<tr><td>{escape(line.source)} <i>({escape(level)})</i></td>{cells}</tr>")
+            continue
         cells = "".join(f"<td align='right'>{format_money(line.amounts.get(y), PLACES, '-') if line.amounts.get(y) else '-'}</td>"
                         for y in years)
         rows.append(f"<tr><td>{escape(line.source)} <i>({escape(level)})</i></td>{cells}"

@@ -7,13 +7,15 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
-                               QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+                               QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from kr_desktop.domain.deadlines import parse_deadline
+from kr_desktop.domain.provenance import Provenance
 from kr_desktop.services import executors as executors_service
 from kr_desktop.services.program import amendments, funding, structure
 from kr_desktop.text.formatting import format_money
 from kr_desktop.ui import control_texts as t
+from kr_desktop.ui import programs_texts as pt
 from kr_desktop.ui.context import AppContext
 from kr_desktop.ui.executors_dialog import ExecutorsDialog  # noqa: F401 - its place before it had its own module
 from kr_desktop.ui.operations import perform
@@ -30,9 +32,36 @@ def amendment_combo(context: AppContext) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName("amendment")
     combo.addItem(t.NO_AMENDMENT, None)
-    for a in reversed(amendments.list_amendments(context.db)):
+    for a in reversed(amendments.list_amendments(context.db, context.program_id)):
         combo.addItem(a.label, a.id)
     return combo
+
+
+class ProvenanceRow(QWidget):
+    """Where a value comes from (printed / merged cell above / inferred) and the note; the form
+    sets it to «printed» when the user types a value of their own."""
+
+    def __init__(self, provenance: Provenance, name: str, parent=None):
+        super().__init__(parent)
+        self.origin = QComboBox()
+        self.origin.setObjectName(f"{name}Origin")
+        for key, label in pt.ORIGINS:
+            self.origin.addItem(label, key)
+        self.origin.setCurrentIndex(max(0, self.origin.findData(provenance.origin)))
+        self.note = QLineEdit(provenance.note)
+        self.note.setObjectName(f"{name}Note")
+        self.note.setPlaceholderText(pt.PROVENANCE_NOTE)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.origin)
+        row.addWidget(self.note, 1)
+
+    def value(self) -> Provenance:
+        return Provenance(self.origin.currentData(), self.note.text())
+
+    def own_value(self) -> None:
+        self.origin.setCurrentIndex(self.origin.findData("printed"))
+        self.note.clear()
 
 
 def deadline_understood(phrase: str) -> tuple[str, bool]:
@@ -59,6 +88,8 @@ class MeasureDialog(QDialog):
         self.understood = QLabel()
         self.understood.setObjectName("deadlineUnderstood")
         self.deadline.textChanged.connect(self._show_deadline)
+        self.deadline_origin = ProvenanceRow(current.deadline_provenance if current else Provenance(), "deadline")
+        self.deadline.textEdited.connect(lambda _text: self.deadline_origin.own_value())
         self.executors = QListWidget()
         self.executors.setObjectName("measureExecutors")
         chosen = set(current.executor_ids) if current else set()
@@ -68,6 +99,8 @@ class MeasureDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if e.id in chosen else Qt.CheckState.Unchecked)
             self.executors.addItem(item)
+        self.executors_origin = ProvenanceRow(current.executors_provenance if current else Provenance(), "executors")
+        self.executors.itemChanged.connect(lambda _item: self.executors_origin.own_value())
         self.expected = QPlainTextEdit(current.expected_result if current else "")
         self.expected.setMaximumHeight(70)
         self.amendment = amendment_combo(context)
@@ -75,7 +108,9 @@ class MeasureDialog(QDialog):
         form.addRow(t.MEASURE_TEXT, self.text)
         form.addRow(t.MEASURE_DEADLINE, self.deadline)
         form.addRow(t.MEASURE_UNDERSTOOD, self.understood)
+        form.addRow(pt.PROVENANCE_LABEL, self.deadline_origin)
         form.addRow(t.MEASURE_EXECUTORS, self.executors)
+        form.addRow(pt.PROVENANCE_LABEL, self.executors_origin)
         form.addRow(t.MEASURE_EXPECTED, self.expected)
         form.addRow(t.AMENDMENT, self.amendment)
         form.addRow(_buttons(self, self.save))
@@ -93,12 +128,15 @@ class MeasureDialog(QDialog):
     def save(self) -> bool:
         args = (self.text.toPlainText(), self.deadline.text(), self.checked_executors(), self.expected.toPlainText(),
                 self.amendment.currentData())
+        origins = dict(deadline_provenance=self.deadline_origin.value(),
+                       executors_provenance=self.executors_origin.value())
         if self.measure_id:
             done = perform(self, self.context, "program",
                            lambda: structure.update_measure(self.context.db, self.measure_id, *args,
-                                                     expected_version=self.version) or self.measure_id)
+                                                            expected_version=self.version, **origins) or self.measure_id)
         else:
-            done = perform(self, self.context, "program", structure.add_measure, self.context.db, self.direction_id, *args)
+            done = perform(self, self.context, "program", structure.add_measure, self.context.db, self.direction_id,
+                           *args, **origins)
         if done is None:
             return False
         self.saved_id = done
@@ -115,10 +153,10 @@ class FundingDialog(QDialog):
         self.context, self.owner, self.owner_id = context, owner, owner_id
         db = context.db
         if owner == "passport":
-            passport = funding.passport_grid(db)
+            passport = funding.passport_grid(db, context.program_id)
             amounts, self.version = passport.amounts, passport.version
             sources = tuple(funding.list_sources(db))
-            years = tuple(sorted({y for _s, y in amounts})) or ()
+            years = passport.years  # the program's years, also those without an amount yet
             label = t.EDIT_PASSPORT.rstrip("…")
         else:
             grid = funding.funding_grid(db, owner, owner_id)
@@ -168,7 +206,8 @@ class FundingDialog(QDialog):
         r, c = self.table.currentRow(), self.table.currentColumn()
         if r < 0 or c < 0:
             return
-        items = amendments.amount_history(self.context.db, self.owner, self.owner_id, self.sources[r].id, self.years[c])
+        items = amendments.amount_history(self.context.db, self.owner, self.owner_id, self.sources[r].id, self.years[c],
+                                          self.context.program_id)
         self.history.setText("\n".join(t.FUNDING_HISTORY_ITEM.format(amendment=h.amendment, old=h.old_value or "—",
                                                                      new=h.new_value or "—") for h in items)
                              or t.FUNDING_NO_HISTORY)
@@ -181,7 +220,7 @@ class FundingDialog(QDialog):
         db, amendment = self.context.db, self.amendment.currentData()
         if self.owner == "passport":
             done = perform(self, self.context, "program", funding.set_passport_amounts, db, cells, amendment,
-                           expected_version=self.version)
+                           expected_version=self.version, program_id=self.context.program_id)
         else:
             done = perform(self, self.context, "program", funding.set_planned_amounts, db, self.owner, self.owner_id,
                            cells, amendment, expected_version=self.version)
@@ -226,7 +265,7 @@ class AmendmentsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.amendments = amendments.list_amendments(self.context.db)
+        self.amendments = amendments.list_amendments(self.context.db, self.context.program_id)
         self.list.clear()
         for a in self.amendments:
             self.list.addItem(f"{a.label} — {a.description}" if a.description else a.label)
@@ -237,7 +276,7 @@ class AmendmentsDialog(QDialog):
 
     def add(self) -> None:
         if perform(self, self.context, "program", amendments.add_amendment, self.context.db, self.date.date().toPython(),
-                   self.number.text(), self.description.text()) is not None:
+                   self.number.text(), self.description.text(), self.context.program_id) is not None:
             self.number.clear()
             self.description.clear()
             self.reload()

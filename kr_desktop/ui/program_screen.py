@@ -66,14 +66,14 @@ class ProgramScreen(QWidget):
                 self.select_measure(selected)
 
     def reload(self) -> None:
-        self.model = build_tree_model(load_tree(self.db))
+        self.model = build_tree_model(load_tree(self.db, self.context.program_id))
         self.tree.setModel(self.model)
         self.tree.expandToDepth(1)
         self.tree.selectionModel().selectionChanged.connect(self._on_selection)
         self.show_consistency()
 
     def show_consistency(self) -> None:
-        mismatches = funding.consistency(self.db)
+        mismatches = funding.consistency(self.db, self.context.program_id)
         if mismatches:
             self.consistency.setText(t.CONSISTENCY_BAD + "\n" + "\n".join(m.message for m in mismatches))
             self.consistency.setStyleSheet("background: #f4b6b6; padding: 4px")
