@@ -127,6 +127,40 @@ def prepare(window, attribute: str) -> None:
             print(f"  (заходи не додано: {exc})")
 
 
+def programs_shots(app, window, folder: Path) -> None:
+    """Several programs: the chooser with a successor, a measure whose deadline the decision does
+    not print (8.1 of Додаток 1), and the import preview of a decision DOCX."""
+    try:
+        from kr_desktop.reports.program_docx import render_program_docx
+        from kr_desktop.services.program import programs
+        from kr_desktop.services.program_view import load_document, load_tree
+        from kr_desktop.ui.program_import_dialog import ProgramImportDialog
+    except ImportError:  # a version before several programs
+        return
+    successor = programs.create_program(window.db, "Програма сприяння розвитку місцевого самоврядування в "
+                                        "м. Кривому Розі на 2028–2032 роки", "2028-2032", successor_of=1)
+    window.program_chooser.reload(1)
+    window.tabs.setCurrentWidget(window.program_screen)
+    settle(app, 200)
+    screen = window.program_screen
+    tree = load_tree(window.db, 1)
+    eight_one = next(m.id for s in tree.stages if s.annex_number == 1 for d in s.directions if d.number == 8
+                     for m in d.measures if m.position == 1)
+    screen.select_measure(eight_one)
+    grab(app, window, "programs")
+    path = folder / "Програма_1176.docx"
+    render_program_docx(load_document(window.db, 1), path)
+    dialog = ProgramImportDialog(window.context, window)
+    dialog.resize(1000, 640)
+    dialog.move(60, 30)
+    dialog.show()
+    dialog.choose(str(path))
+    settle(app, 600)
+    grab(app, dialog, "program-import")
+    dialog.close()
+    window.program_chooser.reload(successor)
+
+
 def main() -> int:
     os.environ.setdefault("KR_DESKTOP_SETTINGS_DIR", tempfile.mkdtemp(prefix="kr-shots-settings-"))
     sys.path.insert(0, str(ROOT))
@@ -151,6 +185,8 @@ def main() -> int:
         attribute = next(a for a in window.window_state.attributes if window.__dict__.get(a) is window.tabs.widget(index))
         prepare(window, attribute)
         grab(app, window, attribute.removesuffix("_screen"))
+
+    programs_shots(app, window, folder)
 
     window.tabs.setCurrentIndex(window.tabs.indexOf(window.awards_screen))
     from kr_desktop.ui.print_preview import make_preview

@@ -29,6 +29,13 @@ FONT = "Times New Roman"
 BODY_SIZE = 14
 TABLE_SIZE = 9
 COMMENT_AUTHOR = "kr_desktop"
+APPROVED_INDENT_MM = 90
+# Relative widths as the print's (reports/program_pdf.py): № · direction · measures · deadline ·
+# executors · sources, then the years, «Усього», expected results.
+ANNEX_WEIGHTS = (8, 30, 46, 18, 34, 21)
+YEAR_WEIGHT, TOTAL_WEIGHT, RESULTS_WEIGHT = 16.5, 17.5, 32
+PASSPORT_WEIGHTS = (16, 24, 17, 17, 26, 17)
+PORTRAIT_WIDTH_MM, LANDSCAPE_WIDTH_MM = 170, 267
 
 
 def render_program_docx(doc: ProgramDocument, out: Path | str) -> Path:
@@ -84,15 +91,16 @@ def _para(word, text: str, *, bold: bool = False, align: str = "justify", indent
 # -- passport ---------------------------------------------------------------------------------
 def _passport(word, doc: ProgramDocument) -> None:
     if doc.decision_number:
-        _para(word, "ЗАТВЕРДЖЕНО", align="left", indent_mm=100)
+        _para(word, "ЗАТВЕРДЖЕНО", align="left", indent_mm=APPROVED_INDENT_MM)
         when = format_date(doc.decision_date) if doc.decision_date else ""
-        _para(word, f"Рішення міської ради {when} № {doc.decision_number}", align="left", indent_mm=100)
+        _para(word, f"Рішення міської ради {when} № {doc.decision_number}", align="left",
+              indent_mm=APPROVED_INDENT_MM)
         if doc.amendments:
             _para(word, "зі змінами від " + ", ".join(f"{format_date(d)} №{n}" for d, n in doc.amendments),
-                  align="left", indent_mm=100)
+                  align="left", indent_mm=APPROVED_INDENT_MM)
     else:
-        _para(word, "ПРОЄКТ", align="left", indent_mm=100)
-    _para(word, "ПРОГРАМА", bold=True, align="center")
+        _para(word, "ПРОЄКТ", align="left", indent_mm=APPROVED_INDENT_MM)
+    _para(word, "ПРОГРАМА", bold=True, align="center").paragraph_format.space_before = Pt(BODY_SIZE)
     _para(word, after_program_word(doc.name), bold=True, align="center")
     _para(word, f"1. Паспорт {genitive(doc.name)}", bold=True, align="center")
     for item in doc.passport_items:
@@ -105,6 +113,7 @@ def _passport(word, doc: ProgramDocument) -> None:
 def _passport_table(word, doc: ProgramDocument) -> None:
     table = word.add_table(rows=2, cols=2 + len(PASSPORT_SOURCES))
     table.style = "Table Grid"
+    _widths(table, PASSPORT_WEIGHTS, PORTRAIT_WIDTH_MM)
     head = table.rows[0].cells
     _cell(head[0], PASSPORT_HEAD[0], bold=True, align="center")
     _cell(head[1], PASSPORT_HEAD[1], bold=True, align="center")
@@ -139,6 +148,7 @@ def _annex(word, doc: ProgramDocument, stage: StageDocument) -> None:
     columns = len(ANNEX_HEAD) + len(years) + 2
     table = word.add_table(rows=3, cols=columns)
     table.style = "Table Grid"
+    _widths(table, ANNEX_WEIGHTS + (YEAR_WEIGHT,) * len(years) + (TOTAL_WEIGHT, RESULTS_WEIGHT), LANDSCAPE_WIDTH_MM)
     first_amount, total_col, results_col = len(ANNEX_HEAD), len(ANNEX_HEAD) + len(years), columns - 1
     top, second, numbers = (table.rows[i].cells for i in range(3))
     for col, name in enumerate(ANNEX_HEAD):
@@ -219,6 +229,16 @@ def _funding(cells, lines: tuple[FundingLine, ...], years: tuple[int, ...]) -> N
         _cell(cells[first_amount + i], "\n".join(line.phrase or money(line.amounts.get(year)) for line in lines),
               align="right")
     _cell(cells[total_col], "\n".join(line.phrase or money(line.total) for line in lines), align="right")
+
+
+def _widths(table, weights, width_mm: float) -> None:
+    """Column widths by weight; rows added later take them from the grid, merges add them up."""
+    table.autofit = False
+    for column, weight in zip(table.columns, weights):
+        width = Mm(width_mm * weight / sum(weights))
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
 
 
 def _merge_down(rows, col: int, top: int, bottom: int) -> None:

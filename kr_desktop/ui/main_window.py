@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
         from kr_desktop.ui.program_chooser import ProgramChooser
         from kr_desktop.ui.programs_menu import ProgramsMenu
 
-        self.program_chooser = ProgramChooser(self.context, self.commands.toolbar)
+        self.program_chooser = ProgramChooser(self.context, self)
         self.programs_menu = ProgramsMenu(self, self.context)
 
     @property

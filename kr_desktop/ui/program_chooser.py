@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QToolBar
 
 from kr_desktop.services.program.choice import default_program_id, list_programs
 from kr_desktop.ui import programs_texts as t
@@ -24,17 +24,23 @@ def _settings_key(context: AppContext) -> str:
 
 
 class ProgramChooser(QComboBox):
-    def __init__(self, context: AppContext, toolbar: QToolBar):
+    """In a toolbar of its own, on a line under the commands' toolbar (which is full at 1280 px)."""
+
+    def __init__(self, context: AppContext, window: QMainWindow):
         super().__init__()
         self.context = context
         self.setObjectName("programChooser")
         self.setToolTip(t.CHOOSER_TIP)
-        self.setMinimumContentsLength(40)
+        self.setMinimumContentsLength(70)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        toolbar.addSeparator()
+        self.toolbar = QToolBar(t.CHOOSER_TOOLBAR, window)
+        self.toolbar.setObjectName("programToolbar")  # QMainWindow.saveState needs the name
         self.label = QLabel(t.CHOOSER_LABEL)
-        toolbar.addWidget(self.label)
-        toolbar.addWidget(self)
+        self.label.setContentsMargins(6, 0, 4, 0)
+        self.toolbar.addWidget(self.label)
+        self.toolbar.addWidget(self)
+        window.addToolBarBreak()
+        window.addToolBar(self.toolbar)
         self.reload(self._remembered())
         self.currentIndexChanged.connect(self._chosen)
         context.events.changed.connect(self._on_changed)

@@ -1,6 +1,7 @@
 """User-visible text of the programs: the chooser, the «Програми» menu and its dialogs."""
 
 CHOOSER_LABEL = "Програма:"
+CHOOSER_TOOLBAR = "Програма"
 CHOOSER_TIP = "Програма, з якою працюють усі екрани, звіти й друк (вибір запам’ятовується)"
 NO_PROGRAM = "(немає програм)"
 

@@ -61,7 +61,7 @@ class ImportPlan:
             lines.append(f"  Рішення: №{r.decision_number}{when}{title}; рішень про зміни: {len(r.amendments)}")
         else:
             lines.append("  Рішення: не знайдено (буде проєкт без рішення)")
-        captions = ", ".join(f"1.{i} {e.caption or e.text[:30]}" if e.kind != "period" else f"1.{i} строк"
+        captions = ", ".join(f"1.{i} {_shortened(e.caption or e.text)}" if e.kind != "period" else f"1.{i} строк"
                              for i, e in enumerate(r.passport, start=1))
         lines.append(f"  Паспорт: пунктів — {len(r.passport)} ({captions})")
         total = sum(r.passport_amounts.values(), Decimal(0))
@@ -92,6 +92,10 @@ class ImportPlan:
 
     def preview_text(self) -> str:
         return "\n".join(self.preview_lines())
+
+
+def _shortened(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def plan_import(db: Database, reading: DecisionReading) -> ImportPlan:
