@@ -14,7 +14,7 @@ from kr_desktop.errors import UserError, ValidationError
 from kr_desktop.services.access import OPERATOR, require
 from kr_desktop.services.program import choice
 from kr_desktop.services.program.programs import check_years, parse_years
-from kr_desktop.services.program.records import clean_text, get
+from kr_desktop.services.program.records import clean_text, close_gap, get
 from kr_desktop.services.versioning import editing
 
 
@@ -105,7 +105,4 @@ def delete_stage(db: Database, stage_id: int) -> None:
         program_id, number = stage.program_id, stage.annex_number
         s.delete(stage)
         s.flush()
-        for later in s.scalars(select(Stage).where(Stage.program_id == program_id, Stage.annex_number > number)
-                               .order_by(Stage.annex_number)):
-            later.annex_number -= 1
-            s.flush()
+        close_gap(s, Stage.program_id == program_id, Stage.annex_number, number)
