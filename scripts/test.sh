@@ -2,8 +2,11 @@
 # Runs the whole test suite headless (Qt offscreen). Arguments go to pytest.
 # A private PostgreSQL server (a temporary data folder, 127.0.0.1 only, a free port) is started for
 # the run and stopped afterwards, so the database and service tests also run on PostgreSQL
-# (KR_DESKTOP_TEST_PG_URL). Set KR_DESKTOP_TEST_PG_URL yourself to use another server, or
-# KR_TEST_NO_PG=1 to test on SQLite only.
+# (KR_DESKTOP_TEST_PG_URL). The test owner may create roles (CREATEROLE), as the owner of a real
+# server's database does: the tests of server roles create group and login roles with names
+# unique to the run and drop them afterwards. Set KR_DESKTOP_TEST_PG_URL yourself to use another
+# server (role tests are skipped if its user lacks CREATEROLE), or KR_TEST_NO_PG=1 to test on
+# SQLite only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
@@ -43,7 +46,7 @@ start_pg() {
     -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >/dev/null || { cat "$pg_dir/server.log" >&2; exit 1; }
   as_pg_owner "$pg_bin/psql" -q -h "$pg_dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
-    -c "CREATE ROLE kr_test LOGIN CREATEDB PASSWORD 'kr_test'" \
+    -c "CREATE ROLE kr_test LOGIN CREATEDB CREATEROLE PASSWORD 'kr_test'" \
     -c "CREATE DATABASE kr_test OWNER kr_test" >/dev/null
   export KR_DESKTOP_TEST_PG_URL="postgresql+psycopg://kr_test:kr_test@127.0.0.1:$port/kr_test"
   echo "PostgreSQL для тестів / test server: 127.0.0.1:$port"

@@ -12,18 +12,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kr_desktop.errors import UserError
+from kr_desktop.errors import AccessDenied
 
 if TYPE_CHECKING:  # roles are read by the window before SQLAlchemy is loaded
     from kr_desktop.db.engine import Database
 
 ADMIN, OPERATOR, VIEWER = "admin", "operator", "viewer"
+__all__ = ["ADMIN", "OPERATOR", "VIEWER", "ROLE_LABELS", "AccessDenied", "require", "has_role"]
 ROLE_LABELS = {ADMIN: "адміністратор", OPERATOR: "оператор", VIEWER: "перегляд"}
 _RANK = {VIEWER: 0, OPERATOR: 1, ADMIN: 2}
-
-
-class AccessDenied(UserError):
-    exit_code = 3
 
 
 def require(db: Database, role: str) -> None:
