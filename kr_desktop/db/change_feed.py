@@ -1,8 +1,8 @@
 """What other workstations have committed since we last looked: the tables they changed.
 
 Every change writes journal rows in its own transaction (kr_desktop.db.journal), so the journal
-says what changed and by which changeset; changesets this process wrote itself are left out
-(its own windows refresh when they make a change).
+says what changed and by which changeset; changesets the same Database wrote are left out
+(its window refreshed when it made the change).
 
 - PostgreSQL: the journal's trigger sends NOTIFY ``kr_desktop_changes`` with "changeset:table …"
   when the transaction commits (migration 0011); the feed LISTENs on a connection of its own and
@@ -25,26 +25,29 @@ from kr_desktop.db.sqlite_uri import readonly_uri
 CHANNEL = "kr_desktop_changes"
 ANY_TABLE = "*"  # a change too large to list (or a feed that lost track): every view refreshes
 
-_OWN: deque[str] = deque(maxlen=2000)
-_OWN_SET: set[str] = set()
+class OwnChangesets:
+    """The changesets one Database (one window) wrote: its feed leaves them out. Bounded: only
+    the recent ones can still arrive."""
 
+    def __init__(self, limit: int = 2000):
+        self._order: deque[str] = deque(maxlen=limit)
+        self._set: set[str] = set()
 
-def remember_own(changeset: str) -> None:
-    """A changeset this process wrote (called by the journal)."""
-    if changeset in _OWN_SET:
-        return
-    if len(_OWN) == _OWN.maxlen:
-        _OWN_SET.discard(_OWN[0])
-    _OWN.append(changeset)
-    _OWN_SET.add(changeset)
+    def add(self, changeset: str) -> None:
+        if changeset in self._set:
+            return
+        if len(self._order) == self._order.maxlen:
+            self._set.discard(self._order[0])
+        self._order.append(changeset)
+        self._set.add(changeset)
 
-
-def is_own(changeset: str) -> bool:
-    return changeset in _OWN_SET
+    def __contains__(self, changeset: str) -> bool:
+        return changeset in self._set
 
 
 class SqliteFeed:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, own: OwnChangesets):
+        self.own = own
         self.connection = sqlite3.connect(readonly_uri(path), uri=True, check_same_thread=False)
         self.version = self._data_version()
         self.last_id = self.connection.execute("SELECT coalesce(max(id), 0) FROM journal_entry").fetchone()[0]
@@ -63,14 +66,15 @@ class SqliteFeed:
         self.connection.rollback()  # no read transaction left open: the next data_version is fresh
         if rows:
             self.last_id = max(row[2] for row in rows)
-        return {table for table, changeset, _ in rows if not is_own(changeset)}
+        return {table for table, changeset, _ in rows if changeset not in self.own}
 
     def close(self) -> None:
         self.connection.close()
 
 
 class PostgresFeed:
-    def __init__(self, engine):
+    def __init__(self, engine, own: OwnChangesets):
+        self.own = own
         raw = engine.raw_connection()
         raw.detach()  # the feed's own connection, never handed to a session
         self.raw = raw
@@ -86,7 +90,7 @@ class PostgresFeed:
                 continue
             for item in note.payload.split():
                 changeset, _, table = item.partition(":")
-                if not is_own(changeset):
+                if changeset not in self.own:
                     tables.add(table)
         return tables
 
@@ -97,5 +101,5 @@ class PostgresFeed:
 def open_feed(db):
     """The feed for an open Database (kr_desktop.db.engine)."""
     if db.is_sqlite:
-        return SqliteFeed(Path(db.engine.url.database))
-    return PostgresFeed(db.engine)
+        return SqliteFeed(Path(db.engine.url.database), db.own_changesets)
+    return PostgresFeed(db.engine, db.own_changesets)

@@ -35,7 +35,9 @@ def make_engine(url) -> Engine:
         return engine
     # No ping before every use (a round trip each time a session starts): a connection idle for
     # a while is checked once before its next use instead (a restarted server, a dropped VPN).
-    engine = create_engine(url)
+    # psycopg prepares a statement on its 5th use, at the cost of an extra round trip then; the
+    # server plans our short queries in well under a round trip's time, so never.
+    engine = create_engine(url, connect_args={"prepare_threshold": None})
     event.listen(engine, "checkout", _ping_if_idle)
     event.listen(engine, "checkin", _mark_used)
     return engine
@@ -94,6 +96,9 @@ class Database:
         self.actor = actor or os_user()
         self.role = role  # see kr_desktop.services.access; on a server what the server says (open_server)
         self.user_login: str | None = None
+        from kr_desktop.db.change_feed import OwnChangesets
+
+        self.own_changesets = OwnChangesets()  # what this Database wrote (its window's live refresh skips them)
         self._factory = sessionmaker(engine, expire_on_commit=False)
         # Reads on a server need no transaction (READ COMMITTED gives each statement its own
         # snapshot either way): without one, a read costs no BEGIN and no ROLLBACK round trip.
@@ -115,14 +120,14 @@ class Database:
     def changing(self, label: str) -> Iterator[Session]:
         """A write session for one user action: one transaction, journaled under ``label``."""
         with self.session() as session:
-            session.info["journal"] = {"actor": self.actor, "label": label}
+            session.info["journal"] = {"actor": self.actor, "label": label, "own": self.own_changesets}
             yield session
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session for one unit of work: committed on success, rolled back on any error."""
         with self._factory() as session:
-            session.info["journal"] = {"actor": self.actor, "label": ""}
+            session.info["journal"] = {"actor": self.actor, "label": "", "own": self.own_changesets}
             try:
                 yield session
                 session.commit()

@@ -17,7 +17,6 @@ from sqlalchemy import Column, event, func, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import NO_VALUE
 
-from kr_desktop.db.change_feed import remember_own
 from kr_desktop.db.models.system import JournalEntry
 
 # Tables whose rows are not journaled: the journal itself, and Alembic's bookkeeping.
@@ -137,7 +136,8 @@ def _record_id(obj) -> str:
 def journal_info(session: Session) -> dict[str, Any]:
     info = session.info.setdefault("journal", {})
     info.setdefault("changeset", str(uuid.uuid4()))
-    remember_own(info["changeset"])  # the live refresh leaves this process's own changes out
+    if info.get("own") is not None:
+        info["own"].add(info["changeset"])  # the live refresh leaves the Database's own changes out
     return info
 
 
