@@ -35,6 +35,8 @@ FIELD_LABELS = {
     "id": "№", "version": "версія", "name": "назва", "short_name": "коротка назва", "text": "зміст",
     "number": "номер", "position": "порядковий номер", "date": "дата", "description": "опис",
     "amount": "сума", "year": "рік", "key": "ключ", "value": "значення", "login": "логін",
+    "head_position": "посада керівника", "head_name": "керівник", "head_position_dative": "посада керівника (кому)",
+    "head_name_dative": "керівник (кому)", "phone": "телефон", "email": "електронна пошта",
     "full_name": "ПІБ", "role": "роль", "active": "активний", "executors": "виконавці",
     "deadline_phrase": "строк виконання", "executors_text": "виконавці (текст)",
     "expected_result": "очікуваний результат", "surname": "прізвище", "patronymic": "по батькові",

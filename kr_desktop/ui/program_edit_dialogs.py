@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
                                QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from kr_desktop.domain.deadlines import parse_deadline
+from kr_desktop.services import executors as executors_service
 from kr_desktop.services import program_edit as pe
 from kr_desktop.text.formatting import format_money
 from kr_desktop.ui import control_texts as t
@@ -60,7 +61,7 @@ class MeasureDialog(QDialog):
         self.executors = QListWidget()
         self.executors.setObjectName("measureExecutors")
         chosen = set(current.executor_ids) if current else set()
-        for e in pe.list_executors(context.db):
+        for e in executors_service.list_executors(context.db):
             item = QListWidgetItem(e.name)
             item.setData(Qt.ItemDataRole.UserRole, e.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -216,7 +217,7 @@ class ExecutorsDialog(QDialog):
 
     def reload(self) -> None:
         self.list.clear()
-        self.executors = pe.list_executors(self.context.db)
+        self.executors = executors_service.list_executors(self.context.db)
         for e in self.executors:
             item = QListWidgetItem(t.EXECUTOR_ITEM.format(name=e.name, count=e.measures))
             item.setData(Qt.ItemDataRole.UserRole, e.id)
@@ -231,7 +232,7 @@ class ExecutorsDialog(QDialog):
             name, ok = QInputDialog.getText(self, t.EXECUTORS_DIALOG, t.EXECUTOR_NAME)
             if not ok:
                 return
-        if perform(self, self.context, "program", pe.add_executor, self.context.db, name) is not None:
+        if perform(self, self.context, "program", executors_service.add_executor, self.context.db, name) is not None:
             self.reload()
 
     def rename(self, name: str | None = None) -> None:
@@ -243,7 +244,7 @@ class ExecutorsDialog(QDialog):
             if not ok:
                 return
         if perform(self, self.context, "program",
-                   lambda: pe.rename_executor(self.context.db, current.id, name, current.short_name,
+                   lambda: executors_service.rename_executor(self.context.db, current.id, name, current.short_name,
                                               expected_version=current.version) or True):
             self.reload()
 
@@ -259,13 +260,13 @@ class ExecutorsDialog(QDialog):
             if not ok:
                 return
             keep_id = others[names.index(name)].id
-        if perform(self, self.context, "program", pe.merge_executors, self.context.db, keep_id, current.id) is not None:
+        if perform(self, self.context, "program", executors_service.merge_executors, self.context.db, keep_id, current.id) is not None:
             self.reload()
 
     def delete(self) -> None:
         current = self._current()
         if current and perform(self, self.context, "program",
-                               lambda: pe.delete_executor(self.context.db, current.id) or True):
+                               lambda: executors_service.delete_executor(self.context.db, current.id) or True):
             self.reload()
 
 
