@@ -70,9 +70,12 @@ class LatencyProxy:
             return
         self._writers.update((client_writer, server_writer))
         state = {"answered": True}  # the client's first message waits for an answer: one round trip
-        await asyncio.gather(self._pump(client_reader, server_writer, state, upstream=True),
-                             self._pump(server_reader, client_writer, state, upstream=False),
-                             return_exceptions=True)
+        try:
+            await asyncio.gather(self._pump(client_reader, server_writer, state, upstream=True),
+                                 self._pump(server_reader, client_writer, state, upstream=False),
+                                 return_exceptions=True)
+        except asyncio.CancelledError:  # the proxy is closing
+            pass
 
     async def _pump(self, reader, writer, state, upstream: bool) -> None:
         queue: asyncio.Queue = asyncio.Queue()
@@ -103,6 +106,11 @@ class LatencyProxy:
                 else:
                     state["answered"] = True
                 queue.put_nowait((time.perf_counter() + self.delay, data))
-        finally:
-            queue.put_nowait((0, None))
+        except (asyncio.CancelledError, ConnectionError):
+            sender.cancel()
+            return
+        queue.put_nowait((0, None))
+        try:
             await sender
+        except (asyncio.CancelledError, ConnectionError):
+            pass

@@ -88,8 +88,10 @@ def _first_admin() -> tuple[str, str, str]:
 
 
 def _workstation_url(url: str) -> str:
+    from urllib.parse import unquote
+
     from sqlalchemy.engine import URL, make_url
 
     given = make_url(url)
-    return URL.create(given.drivername, host=given.host, port=given.port, database=given.database,
-                      query=given.query).render_as_string(hide_password=False)
+    return unquote(URL.create(given.drivername, host=given.host, port=given.port, database=given.database,
+                              query=given.query).render_as_string(hide_password=False))
