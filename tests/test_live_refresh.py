@@ -95,3 +95,30 @@ def test_the_window_refreshes_a_screen_but_not_a_row_being_edited(qtbot, db_path
         window.close()
         other.dispose()
         db.dispose()
+
+
+@pytest.mark.sqlite_only
+def test_a_lost_feed_is_opened_again_and_every_view_refreshes(qtbot, db_path, monkeypatch):
+    from kr_desktop.services.live_changes import AREAS
+    from kr_desktop.ui import live_refresh
+    from kr_desktop.ui.context import AppContext
+    from kr_desktop.ui.main_window import MainWindow
+
+    monkeypatch.setattr(live_refresh, "REOPEN_S", 0.0)
+    db = open_database(db_path)
+    window = MainWindow(AppContext(None))
+    qtbot.addWidget(window)
+    window.attach(db)
+    refresh = window.live_refresh
+    refresh.timer.stop()  # driven by hand here
+    delivered = []
+    window.context.events.changed.connect(lambda area: delivered.append(area))
+    try:
+        refresh.feed.connection.close()  # as a dropped connection would
+        refresh.check()
+        assert refresh.feed is None and refresh.lost_at is not None
+        qtbot.waitUntil(lambda: (refresh.check(), refresh.feed is not None)[1], timeout=3000)
+        assert set(delivered) == AREAS  # what was missed is unknown: every view reloads
+    finally:
+        window.close()
+        db.dispose()

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -37,13 +38,17 @@ def make_engine(url) -> Engine:
     # a while is checked once before its next use instead (a restarted server, a dropped VPN).
     # psycopg prepares a statement on its 5th use, at the cost of an extra round trip then; the
     # server plans our short queries in well under a round trip's time, so never.
-    engine = create_engine(url, connect_args={"prepare_threshold": None})
+    options = {"prepare_threshold": None}
+    if "connect_timeout" not in make_url(url).query:  # an unreachable server: a message, not a wait without end
+        options["connect_timeout"] = CONNECT_TIMEOUT_S
+    engine = create_engine(url, connect_args=options)
     event.listen(engine, "checkout", _ping_if_idle)
     event.listen(engine, "checkin", _mark_used)
     return engine
 
 
 IDLE_BEFORE_PING_S = 60.0
+CONNECT_TIMEOUT_S = 15
 
 
 def _mark_used(_dbapi_connection, record) -> None:

@@ -13,44 +13,76 @@ its database, so nothing of it runs before the first paint.
 from __future__ import annotations
 
 import sys
+import threading
+import time
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
+from kr_desktop.services.live_changes import AREAS, areas_of, open_feed
 from kr_desktop.ui.context import AppContext
 
 POLL_MS = 500  # a change shows on the other screens within about a second
+REOPEN_S = 10.0  # a lost feed (a restarted server, a dropped network) is opened again this often
 
 
 class LiveRefresh(QObject):
     def __init__(self, window: QWidget, context: AppContext):
         super().__init__(window)
-        from kr_desktop.services.live_changes import open_feed
-
         self.window, self.context = window, context
         self.pending: set[str] = set()
         self.feed = None
-        try:
-            self.feed = open_feed(context.db)
-        except Exception as exc:  # noqa: BLE001 - the window works without it, as before
-            print(f"Оновлення змін з інших робочих місць вимкнено: {exc}", file=sys.stderr)
-            return
+        self.lost_at: float | None = None
+        self.reopening, self.reopened = False, None
+        self._open()
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.check)
         self.timer.start()
 
+    def _open(self) -> None:
+        try:
+            self.feed = open_feed(self.context.db)
+            self.lost_at = None
+        except Exception as exc:  # noqa: BLE001 - the window works without it; tried again later
+            self._lose(exc)
+
+    def _reopen_aside(self) -> None:
+        """Open the feed again in a thread of its own: an unreachable server must not hold the
+        window (a connection attempt may wait for its timeout)."""
+        self.reopening = True
+
+        def work() -> None:
+            try:
+                self.reopened = open_feed(self.context.db)
+            except Exception:  # noqa: BLE001 - still unreachable: the next try in REOPEN_S
+                self.lost_at = time.monotonic()
+            finally:
+                self.reopening = False
+
+        threading.Thread(target=work, daemon=True).start()
+
+    def _lose(self, exc: BaseException) -> None:
+        if self.lost_at is None:
+            print(f"Оновлення змін з інших робочих місць перервано: {exc}", file=sys.stderr)
+        self.close_feed()
+        self.lost_at = time.monotonic()
+
     def check(self) -> None:
         """Take what arrived; deliver it unless the person is editing (then next time)."""
         if self.feed is None:
-            return
-        from kr_desktop.services.live_changes import areas_of
-
+            if self.reopened is not None:
+                self.feed, self.reopened, self.lost_at = self.reopened, None, None
+                self.pending |= AREAS  # what was missed meanwhile is unknown: every view refreshes
+            elif (not self.reopening and self.lost_at is not None
+                  and time.monotonic() - self.lost_at >= REOPEN_S):
+                self._reopen_aside()
+            if self.feed is None:
+                return
         try:
             tables = self.feed.poll()
-        except Exception as exc:  # noqa: BLE001 - a lost connection: stop quietly, the window still works
-            print(f"Оновлення змін з інших робочих місць зупинено: {exc}", file=sys.stderr)
-            self.stop()
+        except Exception as exc:  # noqa: BLE001 - a lost connection: the window still works
+            self._lose(exc)
             return
         if tables:
             self.pending |= areas_of(tables)
@@ -65,11 +97,15 @@ class LiveRefresh(QObject):
         return any(view.state() == QAbstractItemView.State.EditingState
                    for view in self.window.findChildren(QAbstractItemView))
 
-    def stop(self) -> None:
-        if getattr(self, "timer", None) is not None:
-            self.timer.stop()
+    def close_feed(self) -> None:
         if self.feed is not None:
             try:
                 self.feed.close()
+            except Exception:  # noqa: BLE001 - a connection already gone
+                pass
             finally:
                 self.feed = None
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.close_feed()
