@@ -42,7 +42,7 @@ def open_server(url: str, login: str | None = None, password: str | None = None,
                                     "Оновіть програму.")
         if upgrade and revision != migrate.head_revision():
             if not owner:
-                raise DatabaseFileError(NEEDS_UPGRADE)
+                raise DatabaseFileError(NOT_INITIALISED if empty else NEEDS_UPGRADE)
             upgrade_schema(engine)
         database = Database(engine, url)
         if empty:

@@ -59,7 +59,7 @@ def refusal(exc: BaseException) -> UserError:
     lowered = detail.lower()
     if any(sign in lowered for sign in ("password authentication failed", "is not permitted to log in",
                                         "does not exist", "authentication failed")):
-        if "database" in lowered and "does not exist" in lowered:
+        if 'database "' in lowered and "does not exist" in lowered:
             return UserError(f"На сервері немає такої бази даних: {_last_line(detail)}")
         return LoginFailed(WRONG_CREDENTIALS)
     if "no password supplied" in lowered or "fe_sendauth" in lowered:
