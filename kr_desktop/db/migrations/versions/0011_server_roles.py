@@ -1,7 +1,7 @@
 """server login roles instead of application users on PostgreSQL
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0013
 Create Date: 2026-12-02
 
 PostgreSQL only (a SQLite file keeps its own users, app_user, as before):
@@ -26,7 +26,7 @@ import sqlalchemy as sa
 from kr_desktop.errors import DatabaseFileError
 
 revision = '0011'
-down_revision = '0008'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 
