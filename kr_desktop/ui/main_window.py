@@ -93,6 +93,9 @@ class MainWindow(QMainWindow):
         self.context.start_data = None
         if self.program_chooser is None:
             self._build_programs()  # the chosen program, before any screen reads it
+        from kr_desktop.ui.live_refresh import LiveRefresh
+
+        self.live_refresh = LiveRefresh(self, self.context)  # other workstations' changes, from now on
         self._add_screens()
         self._show_database()
         self.print_program_action.setEnabled(True)
@@ -171,5 +174,7 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     def closeEvent(self, event) -> None:
+        if getattr(self, "live_refresh", None) is not None:
+            self.live_refresh.stop()
         self.window_state.save()
         super().closeEvent(event)
