@@ -13,101 +13,15 @@ row and column, and the import does not go ahead.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
 from kr_desktop.domain.provenance import INFERRED, MERGED, PRINTED
 from kr_desktop.services.program.docx_import.blocks import Cell, Paragraph, Row, Table
-from kr_desktop.services.program.docx_import.cells import YEAR, amount, folded, is_dash, looks_numeric
+from kr_desktop.services.program.docx_import.cells import amount, folded, is_dash, looks_numeric
+from kr_desktop.services.program.docx_import.columns import TOTALS, Columns, is_number_row, read_columns
 from kr_desktop.services.program.docx_import.model import (DecisionReading, ReadDirection, ReadFunding, ReadMeasure,
                                                            ReadStage)
 
 _ANNEX = re.compile(r"^Додаток\s*(\d+)\b\s*(.*)$", re.I | re.S)
-_TOTALS = ("усього", "разом", "всього")
 CONTINUING_ENDS = (",", ";", ":", "-", "–", "—", "(")
-ROLE_NAMES = {"number": "№ п/п", "direction": "Назва напряму", "text": "Перелік заходів", "deadline": "Строк виконання",
-              "executors": "Виконавці", "source": "Джерела фінансування", "total": "Усього",
-              "results": "Очікувані результати"}
-
-
-@dataclass
-class Columns:
-    roles: dict[str, int] = field(default_factory=dict)  # role → grid column
-    years: dict[int, int] = field(default_factory=dict)  # grid column → year
-    header_rows: int = 0
-
-    def role_of(self, col: int) -> str | None:
-        if col in self.years:
-            return f"year:{self.years[col]}"
-        return next((role for role, c in self.roles.items() if c == col), None)
-
-    def name(self, col: int) -> str:
-        role = self.role_of(col)
-        if role is None:
-            return f"стовпець {col + 1}"
-        if role.startswith("year:"):
-            return f"стовпець «{role[5:]}»"
-        return f"стовпець «{ROLE_NAMES[role]}»"
-
-
-def _role(text: str) -> str | None:
-    t = folded(text)
-    if not t:
-        return None
-    if "строк" in t or "термін" in t:
-        return "deadline"
-    if "виконав" in t:
-        return "executors"
-    if "джерел" in t:
-        return "source"
-    if "очікуван" in t or "результат" in t:
-        return "results"
-    if "напрям" in t or "завдан" in t:
-        return "direction"
-    if "захід" in t or "заход" in t or "перелік" in t:
-        return "text"
-    if t.startswith("№") or "п/п" in text or t in ("№", "n", "з/п"):
-        return "number"
-    if t.startswith(_TOTALS):
-        return "total"
-    return None
-
-
-def _is_number_row(row: Row) -> bool:
-    texts = [c.one_line for c in row.cells if c.text]
-    return len(texts) >= 3 and texts == [str(i) for i in range(int(texts[0]), int(texts[0]) + len(texts))] \
-        if texts and texts[0].isdigit() else False
-
-
-def read_columns(table: Table) -> Columns | None:
-    """The column roles from the table's header rows; None when the table is no annex table."""
-    columns = Columns()
-    for row in table.rows[:4]:
-        if _is_number_row(row):
-            columns.header_rows = row.number
-            break
-        if any(len(c.text) > 100 for c in row.cells):
-            break  # a measure's text: the header has ended
-        found = False
-        for cell in row.cells:
-            text = cell.one_line
-            if YEAR.match(text) and cell.span == 1:
-                columns.years[cell.col] = int(text)
-                found = True
-                continue
-            role = _role(text)
-            if role == "total" and cell.col < 3:
-                role = None
-            if role and role not in columns.roles:
-                columns.roles[role] = cell.col
-                found = True
-            elif "обсяг" in folded(text) or "за роками" in folded(text):
-                found = True
-        if not found and not all(c.continues or not c.text for c in row.cells):
-            break
-        columns.header_rows = row.number
-    if "text" not in columns.roles or not ({"deadline", "executors"} & set(columns.roles)):
-        return None
-    return columns
 
 
 def read_annexes(blocks: list, start: int, reading: DecisionReading) -> None:
@@ -199,18 +113,18 @@ class _AnnexRows:
     def row(self, row: Row, table: int | None) -> None:
         if not any(c.text for c in row.cells):
             return  # an empty row (a layout leftover)
-        if _is_number_row(row):
+        if is_number_row(row):
             return  # column numbers repeated after a page break
         texts = {c.one_line for c in row.cells if c.text}
         widest = max(row.cells, key=lambda c: c.span)
         filled = sum(1 for c in row.cells if c.text)
         if len(texts) == 1 and widest.text and (widest.span >= max(3, len(self.columns.roles) // 2) or filled >= 3):
-            if folded(widest.text).startswith(_TOTALS):
+            if folded(widest.text).startswith(TOTALS):
                 return
             self.direction_heading(next(iter(texts)))
             return
         for role in ("number", "direction", "text", "source"):
-            if folded(self.text(row, role)).startswith(_TOTALS) and not self.text(row, "deadline"):
+            if folded(self.text(row, role)).startswith(TOTALS) and not self.text(row, "deadline"):
                 self.totals_row(row, table)
                 return
         self.place = self.at(row, table)
