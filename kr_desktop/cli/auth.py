@@ -11,9 +11,14 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from kr_desktop.db.engine import Database
+from kr_desktop.db.models.users import User
 from kr_desktop.errors import UserError
+
+if TYPE_CHECKING:
+    from kr_desktop.services.users import UserInfo
 
 USER_VAR, PASSWORD_VAR = "KR_DESKTOP_USER", "KR_DESKTOP_PASSWORD"
 
@@ -22,21 +27,25 @@ def needs_login(db: Database) -> bool:
     return not db.is_sqlite
 
 
-def authenticate_cli(db: Database, environ=None, stdin=None) -> None:
-    """Sign the database in as the command line's user; UserError (Ukrainian) when impossible."""
+def authenticate_cli(db: Database, environ=None, stdin=None) -> UserInfo | None:
+    """Sign the database in as the command line's user and return them (None: no login needed);
+    UserError (Ukrainian) when impossible. Reads the server as it is: a database not yet created
+    or upgraded (no users' table) has nobody to log in as."""
+    from sqlalchemy import inspect
+
     from kr_desktop.services import users
 
     if not needs_login(db):
-        return
+        return None
     environ = os.environ if environ is None else environ
     stdin = sys.stdin if stdin is None else stdin
-    if not users.has_users(db):
+    if not inspect(db.engine).has_table(User.__tablename__) or not users.has_users(db):
         # A new server (``kr-desktop init`` before anyone has logged in): there are no roles yet,
         # and the window's first start will ask for the administrator. The URL's own database
         # password is what guards the server until then.
         print("Увага: на сервері ще немає користувачів програми; команда виконується від імені "
               "користувача ОС. Створіть адміністратора, відкривши вікно програми.", file=sys.stderr)
-        return
+        return None
     login, password = environ.get(USER_VAR), environ.get(PASSWORD_VAR)
     interactive = bool(stdin and stdin.isatty())
     if not login:
@@ -50,4 +59,4 @@ def authenticate_cli(db: Database, environ=None, stdin=None) -> None:
             raise UserError(f"Не задано пароль: задайте змінну середовища {PASSWORD_VAR} "
                             "або запустіть команду в терміналі.")
         password = getpass.getpass("Пароль: ")
-    users.login(db, login, password)
+    return users.login(db, login, password)

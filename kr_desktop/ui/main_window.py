@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
             path, _ = QFileDialog.getSaveFileName(self, texts.SAVE_PDF_TITLE, "Програма_1176.pdf", texts.PDF_FILTER)
             if not path:
                 return None
-        from kr_desktop.cli.common import write_atomically
+        from kr_desktop.output_files import write_atomically
         from kr_desktop.errors import UserError
         from kr_desktop.reports.program_pdf import render_program_pdf
         from kr_desktop.services.program_view import load_document
