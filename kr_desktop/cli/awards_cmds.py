@@ -12,6 +12,7 @@ from kr_desktop.cli.options import add_db_option, add_out_option
 from kr_desktop.errors import UserError
 
 FORMATS = REPORT_FORMATS
+LISTED = 200  # problems printed by «import awards»; the window lists every one
 
 
 def _common(parser) -> None:
@@ -142,8 +143,11 @@ def run_import(args: argparse.Namespace) -> int:
             plan = import_awards(db, args.file, dry_run=args.dry_run)
         except ImportRejected as exc:
             print(f"Імпорт скасовано, нічого не записано. Помилок: {len(exc.problems)}.", file=sys.stderr)
-            for problem in exc.problems:
+            for problem in exc.problems[:LISTED]:
                 print(f"  {problem}", file=sys.stderr)
+            if len(exc.problems) > LISTED:
+                print(f"  … і ще {len(exc.problems) - LISTED} (перевірте файл у вікні програми: «Імпорт з Excel…» "
+                      "показує всі)", file=sys.stderr)
             return exc.exit_code
     finally:
         db.dispose()
