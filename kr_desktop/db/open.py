@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 
 from kr_desktop.db import migrate
 from kr_desktop.db.engine import Database, is_url, make_engine, sqlite_url
+from kr_desktop.db.failures import database_error_text
 from kr_desktop.db.file_check import DamagedDatabaseError, check_file  # noqa: F401 - callers import both from here
 from kr_desktop.errors import DatabaseFileError
 from kr_desktop.temp_files import claimed_temp
@@ -90,7 +91,7 @@ def _open_file(path: Path, upgrade: bool) -> Database:
             migrate.upgrade(engine)
     except (OperationalError, SADatabaseError) as exc:
         engine.dispose()
-        raise DatabaseFileError(f"Не вдалося відкрити базу даних «{path}»: {exc.orig}.") from None
+        raise DatabaseFileError(f"Не вдалося відкрити базу даних «{path}»: {database_error_text(exc)}") from None
     return Database(engine, str(path))
 
 
@@ -121,7 +122,7 @@ def _open_url(url: str, upgrade: bool) -> Database:
         return database
     except (OperationalError, SADatabaseError) as exc:
         engine.dispose()
-        raise DatabaseFileError(f"Не вдалося з’єднатися з базою даних: {exc.orig}.") from None
+        raise DatabaseFileError(f"Не вдалося з’єднатися з базою даних: {database_error_text(exc)}") from None
 
 
 def _resync_sequences(engine) -> None:
