@@ -39,8 +39,8 @@ class PreviewModel(QAbstractTableModel):
         name = " ".join(x for x in (p.surname.upper(), p.name, p.patronymic) if x)
         act = " ".join(x for x in (r.act_number and f"№{r.act_number}", format_date(r.act_date)) if x)
         return (str(r.row), name, f"{r.award_type.name} {degree_phrase(r.degree)}".strip(), act,
-                r.certificate_number or "", t.IMPORT_PERSON_NEW if r.person_is_new else t.IMPORT_PERSON_MATCHED
-                )[index.column()]
+                r.certificate_number or "", t.IMPORT_PERSON_AMBIGUOUS if r.ambiguous else
+                t.IMPORT_PERSON_NEW if r.person_is_new else t.IMPORT_PERSON_MATCHED)[index.column()]
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:

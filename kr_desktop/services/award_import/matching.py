@@ -49,7 +49,7 @@ def check_against_register(session: Session, plan: ImportPlan, levels, years) ->
     numbers ever issued, persons already there, and the award rules (``levels``, ``years``:
     awards.rule_settings) — «забороняти» is a problem, «попереджати» a warning."""
     for r in plan.rows:  # a second check (preview, then import) starts afresh
-        r.person_id, r.person_is_new = None, True
+        r.person_id, r.person_is_new, r.ambiguous = None, True, False
     # certificate numbers ever issued
     numbers = sorted({r.certificate_number for r in plan.rows if r.certificate_number})
     taken: set[tuple[int, str]] = set()
@@ -75,6 +75,7 @@ def check_against_register(session: Session, plan: ImportPlan, levels, years) ->
         key, born = r.person_key
         match = _match(born, existing.get(key, []))
         if match == AMBIGUOUS:
+            r.ambiguous = True
             plan.problems.append(ImportProblem(r.row, COLUMNS["birth_date"], AMBIGUOUS))
         elif match:
             r.person_id, r.person_is_new = match[0], False
@@ -91,7 +92,7 @@ def check_against_register(session: Session, plan: ImportPlan, levels, years) ->
     new_keys: set = set()
     for r in plan.rows:
         who = r.person_id if r.person_id else r.person_key
-        if r.person_id is None:
+        if r.person_id is None and not r.ambiguous:
             new_keys.add(r.person_key)
         dead, died = deceased.get(r.person_id, (False, None)) if r.person_id else (False, None)
         candidate = rules.Candidate(r.award_type.id, r.award_type.name, r.award_type.degrees, r.degree, r.act_date,

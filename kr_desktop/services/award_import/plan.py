@@ -93,6 +93,7 @@ class ImportRow:
     notes: str
     person_id: int | None = None  # filled when matched with the register
     person_is_new: bool = True
+    ambiguous: bool = False  # several namesakes in the register, and the row cannot tell which
     person_key: tuple[str, dt.date | None] = ("", None)  # folded full name and birth date
 
     def __post_init__(self) -> None:
