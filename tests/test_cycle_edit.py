@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from kr_desktop.db.models import (Direction, Executor, JournalEntry, Measure, Stage,
                                   measure_executor)
 from kr_desktop.errors import UserError, ValidationError
+from kr_desktop.services import executors as executors_service
 from kr_desktop.services import program_edit as pe
 from kr_desktop.services.program_view import measure_detail
 
@@ -77,7 +78,7 @@ def test_bad_amounts_are_refused_naming_the_field_and_nothing_is_saved(db, cells
 
 def test_measure_edit_validates_text_and_reparses_the_deadline(db):
     direction = _direction(db, 3, 1)
-    executors = [e.id for e in pe.list_executors(db)[:2]]
+    executors = [e.id for e in executors_service.list_executors(db)[:2]]
     with pytest.raises(ValidationError, match="Зміст заходу: текст заходу не може бути порожнім"):
         pe.add_measure(db, direction, "   ", "Постійно", executors)
     amendment = pe.add_amendment(db, dt.date(2025, 6, 1), "4000")
@@ -102,8 +103,8 @@ def test_measure_edit_validates_text_and_reparses_the_deadline(db):
 
 
 def test_merging_two_records_of_one_unit_moves_links_in_one_journaled_change(db):
-    keep = next(e for e in pe.list_executors(db) if e.name.startswith("Управління організаційно"))
-    duplicate = pe.add_executor(db, "Управління орг.-протокольної роботи", "УОПР")
+    keep = next(e for e in executors_service.list_executors(db) if e.name.startswith("Управління організаційно"))
+    duplicate = executors_service.add_executor(db, "Управління орг.-протокольної роботи", "УОПР")
     with db.session() as s:  # a spelling variant on two measures: one shared with ``keep``, one not
         shared = s.scalars(select(Measure).where(Measure.executors.any(Executor.id == keep.id))).first()
         other = s.scalars(select(Measure).where(~Measure.executors.any(Executor.id == keep.id))).first()
@@ -116,7 +117,7 @@ def test_merging_two_records_of_one_unit_moves_links_in_one_journaled_change(db)
                                                   measure_executor.c.executor_id == duplicate).values(position=-1))
     with db.reading() as s:
         last_id = s.scalar(select(func.max(JournalEntry.id)))
-    assert pe.merge_executors(db, keep.id, duplicate) == 1
+    assert executors_service.merge_executors(db, keep.id, duplicate) == 1
     with db.reading() as s:
         assert s.get(Executor, duplicate) is None
         assert [e.id for e in s.get(Measure, other_id).executors][0] == keep.id
@@ -131,15 +132,15 @@ def test_merging_two_records_of_one_unit_moves_links_in_one_journaled_change(db)
 
 
 def test_executor_directory_validation(db):
-    name = pe.list_executors(db)[0].name
+    name = executors_service.list_executors(db)[0].name
     with pytest.raises(ValidationError, match="вже є в довіднику"):
-        pe.add_executor(db, name)
+        executors_service.add_executor(db, name)
     with pytest.raises(ValidationError, match="Назва виконавця"):
-        pe.add_executor(db, "  ")
+        executors_service.add_executor(db, "  ")
     with pytest.raises(UserError, match="виконує заходи"):
-        pe.delete_executor(db, pe.list_executors(db)[0].id)
+        executors_service.delete_executor(db, executors_service.list_executors(db)[0].id)
     with pytest.raises(ValidationError, match="два різні"):
-        pe.merge_executors(db, 1, 1)
+        executors_service.merge_executors(db, 1, 1)
 
 
 def test_directions_are_added_renamed_and_removed_with_numbering(db):
@@ -164,4 +165,4 @@ def test_directions_are_added_renamed_and_removed_with_numbering(db):
 def test_a_viewer_cannot_edit(db):
     db.role = "viewer"
     with pytest.raises(UserError, match="Недостатньо прав"):
-        pe.add_executor(db, "Новий відділ")
+        executors_service.add_executor(db, "Новий відділ")

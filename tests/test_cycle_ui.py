@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from kr_desktop.services import executors as executors_service
 from kr_desktop.services import program_edit as pe
 from kr_desktop.services.progress import period_grid
 from kr_desktop.ui.control_models import COLOURS, STATUS_ROLE
@@ -59,7 +60,7 @@ def _key(key):
 
 
 def _executor(db, starts):
-    return next(e for e in pe.list_executors(db) if e.name.startswith(starts))
+    return next(e for e in executors_service.list_executors(db) if e.name.startswith(starts))
 
 
 def _colour(model, row):
@@ -199,7 +200,7 @@ def test_executors_dialog_merges_two_records(window, db, refusals):
     duplicate = _executor(db, "Кадрова служба виконкому (дубль)")
     dialog.list.setCurrentRow(next(i for i, e in enumerate(dialog.executors) if e.id == duplicate.id))
     dialog.merge(keep.id)
-    assert all(e.id != duplicate.id for e in pe.list_executors(db))
+    assert all(e.id != duplicate.id for e in executors_service.list_executors(db))
     assert refusals == []
 
 

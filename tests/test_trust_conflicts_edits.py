@@ -14,6 +14,7 @@ from kr_desktop.db.models import Direction, Measure, Stage
 from kr_desktop.db.open import open_database
 from kr_desktop.errors import ConflictError
 from kr_desktop.services import award_types, awards, honorary, persons
+from kr_desktop.services import executors as executors_service
 from kr_desktop.services import program_edit as pe
 
 
@@ -66,7 +67,7 @@ def test_measure_executors_change_is_a_new_version(db, other):
     """Changing only the executors (another window) still refuses a form filled before it."""
     measure_id = _measure(db)
     mine, theirs = pe.measure_for_edit(db, measure_id), pe.measure_for_edit(other, measure_id)
-    extra = next(e.id for e in pe.list_executors(other) if e.id not in theirs.executor_ids)
+    extra = next(e.id for e in executors_service.list_executors(other) if e.id not in theirs.executor_ids)
     pe.update_measure(other, measure_id, theirs.text, theirs.deadline_phrase, (extra,) + theirs.executor_ids,
                       theirs.expected_result, expected_version=theirs.version)
     with pytest.raises(ConflictError):
@@ -85,11 +86,11 @@ def test_direction(db, other):
 
 
 def test_executor(db, other):
-    mine = pe.list_executors(db)[0]
-    theirs = next(e for e in pe.list_executors(other) if e.id == mine.id)
-    pe.rename_executor(other, mine.id, theirs.name, "ЇХНЄ", expected_version=theirs.version)
+    mine = executors_service.list_executors(db)[0]
+    theirs = next(e for e in executors_service.list_executors(other) if e.id == mine.id)
+    executors_service.rename_executor(other, mine.id, theirs.name, "ЇХНЄ", expected_version=theirs.version)
     with pytest.raises(ConflictError) as error:
-        pe.rename_executor(db, mine.id, mine.name, "МОЄ", expected_version=mine.version)
+        executors_service.rename_executor(db, mine.id, mine.name, "МОЄ", expected_version=mine.version)
     _assert_both_versions(error.value, mine.version, "short_name", "МОЄ", "ЇХНЄ")
 
 

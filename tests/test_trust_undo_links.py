@@ -10,6 +10,7 @@ from sqlalchemy import select
 from kr_desktop.db.models import AmendmentChange, Direction, JournalEntry, Measure, PlannedFunding, Stage, \
     measure_executor
 from kr_desktop.errors import UserError
+from kr_desktop.services import executors as executors_service
 from kr_desktop.services import program_edit as pe
 from kr_desktop.services import undo
 
@@ -33,7 +34,7 @@ def _positions(db, measure_id):
 
 
 def _measure_with_executors(db, count=3):
-    executors = [e.id for e in pe.list_executors(db)[:count]]
+    executors = [e.id for e in executors_service.list_executors(db)[:count]]
     return pe.add_measure(db, _direction(db), "Захід для перевірки порядку", "Постійно", executors), executors
 
 
@@ -66,7 +67,7 @@ def test_undo_and_redo_of_a_new_order_of_executors(db):
 def test_undo_of_deleting_a_measure_puts_back_links_in_order_funding_history_and_numbering(db):
     direction_id = _direction(db)
     amendment = pe.add_amendment(db, "01.09.2025", "7001")
-    executors = [e.id for e in pe.list_executors(db)[:3]]
+    executors = [e.id for e in executors_service.list_executors(db)[:3]]
     order = [executors[1], executors[2], executors[0]]
     first = pe.add_measure(db, direction_id, "Перший новий захід", "Постійно", order, amendment_id=amendment)
     second = pe.add_measure(db, direction_id, "Другий новий захід", "Постійно", executors[:1])

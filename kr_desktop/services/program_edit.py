@@ -1,4 +1,5 @@
-"""Editing the Program: directions, measures, executors, planned amounts, amendments.
+"""Editing the Program: directions, measures, planned amounts, amendments (the executors
+directory is kr_desktop.services.executors).
 
 Every function is one user action: validation first, then one ``db.changing(label)``
 transaction (journaled), so a refused action leaves nothing half-saved. Amendments record what
@@ -19,30 +20,22 @@ from sqlalchemy.orm import Session
 
 from kr_desktop.db.engine import Database
 from kr_desktop.db.models import (Amendment, AmendmentChange, Direction, Executor, FundingSource, Measure,
-                                  PassportFunding, PlannedFunding, Program, ProgressEntry, Stage, measure_executor)
+                                  PassportFunding, PlannedFunding, Program, ProgressEntry, Stage)
 from kr_desktop.domain.consistency import Mismatch, check_consistency
 from kr_desktop.domain.deadlines import parse_deadline
 from kr_desktop.domain.input_checks import text_value
 from kr_desktop.domain.progress import parse_amount, parse_date
 from kr_desktop.errors import ConflictError, UserError, ValidationError
 from kr_desktop.services.access import OPERATOR, require
+from kr_desktop.services.executors import write_positions
 from kr_desktop.services.versioning import bump, editing
 from kr_desktop.text.formatting import format_date
-from kr_desktop.text.ukrainian import sort_key, unify_apostrophes
+from kr_desktop.text.ukrainian import unify_apostrophes
 
 DIRECTION, MEASURE = "direction", "measure"
 
 
 # -- plain data -----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ExecutorInfo:
-    id: int
-    name: str
-    short_name: str
-    measures: int
-    version: int = 1
-
-
 @dataclass(frozen=True)
 class AmendmentInfo:
     id: int
@@ -119,14 +112,6 @@ def _program(session: Session) -> Program:
     if program is None:
         raise UserError("У базі даних немає Програми.")
     return program
-
-
-def list_executors(db: Database) -> list[ExecutorInfo]:
-    with db.reading() as s:
-        counts = dict(s.execute(select(measure_executor.c.executor_id, func.count())
-                                .group_by(measure_executor.c.executor_id)).all())
-        return [ExecutorInfo(e.id, e.name, e.short_name, counts.get(e.id, 0), e.version)
-                for e in s.scalars(select(Executor).order_by(Executor.sort_key))]
 
 
 def list_amendments(db: Database) -> list[AmendmentInfo]:
@@ -404,15 +389,6 @@ def _executors(session: Session, executor_ids: Sequence[int]) -> list[Executor]:
     return result
 
 
-def _write_positions(session: Session, measure_id: int, executor_ids: Sequence[int]) -> None:
-    """The ORM inserts new links at position 0 (the column default): write the list's order."""
-    session.flush()
-    for position, executor_id in enumerate(executor_ids):
-        session.execute(measure_executor.update()
-                        .where(measure_executor.c.measure_id == measure_id,
-                               measure_executor.c.executor_id == executor_id).values(position=position))
-
-
 def add_measure(db: Database, direction_id: int, text: str, deadline_phrase: str, executor_ids: Sequence[int] = (),
                 expected_result: str = "", amendment_id: int | None = None) -> int:
     require(db, OPERATOR)
@@ -429,7 +405,7 @@ def add_measure(db: Database, direction_id: int, text: str, deadline_phrase: str
         measure.executors = executors
         s.add(measure)
         s.flush()
-        _write_positions(s, measure.id, [e.id for e in executors])
+        write_positions(s, measure.id, [e.id for e in executors])
         _record(s, amendment, "measure", "text", None, text, measure_id=measure.id, direction_id=direction.id,
                 owner_label=f"Захід {direction.number}.{position}")
         return measure.id
@@ -471,7 +447,7 @@ def update_measure(db: Database, measure_id: int, text: str, deadline_phrase: st
             _record(s, amendment, "measure", "Виконавці", "; ".join(old_names), "; ".join(new_names), **owner)
             measure.executors = executors
             measure.executors_text = ", ".join(new_names)
-            _write_positions(s, measure.id, [e.id for e in executors])
+            write_positions(s, measure.id, [e.id for e in executors])
 
 
 def delete_measure(db: Database, measure_id: int) -> None:
@@ -489,78 +465,6 @@ def delete_measure(db: Database, measure_id: int) -> None:
         s.delete(measure)
         s.flush()
         _close_gap(s, Measure.direction_id == direction_id, Measure.position, position)
-
-
-# -- executors directory --------------------------------------------------------------------------
-def _validate_executor_name(session: Session, name: str, own_id: int | None) -> str:
-    name = _clean_text(name, "Назва виконавця")
-    if not name:
-        raise ValidationError("Назва виконавця: введіть назву підрозділу.", field="Назва виконавця")
-    clash = session.scalar(select(Executor.id).where(Executor.name == name))
-    if clash is not None and clash != own_id:
-        raise ValidationError(f"Назва виконавця: «{name}» вже є в довіднику; щоб поєднати два записи, "
-                              "скористайтеся об’єднанням.", field="Назва виконавця")
-    return name
-
-
-def add_executor(db: Database, name: str, short_name: str = "") -> int:
-    require(db, OPERATOR)
-    with db.changing("Додано виконавця до довідника") as s:
-        name = _validate_executor_name(s, name, None)
-        executor = Executor(name=name, short_name=_clean_text(short_name, "Коротка назва"), sort_key=sort_key(name))
-        s.add(executor)
-        s.flush()
-        return executor.id
-
-
-def rename_executor(db: Database, executor_id: int, name: str, short_name: str = "", *,
-                    expected_version: int) -> None:
-    require(db, OPERATOR)
-    yours = {"name": _clean_text(name), "short_name": _clean_text(short_name, "Коротка назва")}
-    with editing(db, "Змінено назву виконавця", Executor, executor_id, expected_version, yours=yours,
-                 labels={"name": "Назва виконавця", "short_name": "Коротка назва"},
-                 record="Виконавця в довіднику") as executor:
-        s = Session.object_session(executor)
-        name = _validate_executor_name(s, name, executor.id)
-        executor.name, executor.short_name, executor.sort_key = name, _clean_text(short_name, "Коротка назва"), sort_key(name)
-
-
-def delete_executor(db: Database, executor_id: int) -> None:
-    require(db, OPERATOR)
-    with db.changing("Видалено виконавця з довідника") as s:
-        executor = _get(s, Executor, executor_id, "Виконавця")
-        if executor.measures:
-            raise UserError(f"«{executor.name}» виконує заходи ({len(executor.measures)}): його не можна видалити; "
-                            "об’єднайте його з іншим записом.")
-        s.delete(executor)
-
-
-def merge_executors(db: Database, keep_id: int, remove_id: int) -> int:
-    """Two records of one unit become one: ``remove``'s measures move to ``keep`` (a measure that
-    had both keeps one link, in the earlier position), ``remove`` is deleted. One journaled change.
-    Returns the number of measures that moved."""
-    require(db, OPERATOR)
-    if keep_id == remove_id:
-        raise ValidationError("Оберіть два різні записи виконавців для об’єднання.", field="Виконавець")
-    with db.changing("Об’єднано два записи виконавця") as s:
-        keep = _get(s, Executor, keep_id, "Виконавця")
-        remove = _get(s, Executor, remove_id, "Виконавця")
-        moved = 0
-        orders: dict[int, list[int]] = {}
-        for measure in list(remove.measures):
-            executors = list(measure.executors)
-            if keep in executors:
-                executors.remove(remove)
-            else:
-                executors[executors.index(remove)] = keep
-                moved += 1
-            orders[measure.id] = [e.id for e in executors]
-            measure.executors = executors
-        s.flush()
-        for measure_id, executor_ids in orders.items():
-            _write_positions(s, measure_id, executor_ids)
-        s.delete(remove)
-        return moved
 
 
 # -- planned amounts ------------------------------------------------------------------------------

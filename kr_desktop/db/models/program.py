@@ -164,6 +164,14 @@ class Executor(Versioned, Base):
     name: Mapped[str] = mapped_column(Text, nullable=False, unique=True)
     short_name: Mapped[str] = mapped_column(String(255), nullable=False, default="")
     sort_key: Mapped[str] = mapped_column(Text, nullable=False, index=True)
+    # The head and contacts address the unit's reminder letter; a dative form is stored only when
+    # the user corrected or confirmed it ("" → declined automatically).
+    head_position: Mapped[str] = mapped_column(String(255), nullable=False, default="", server_default="")
+    head_name: Mapped[str] = mapped_column(String(255), nullable=False, default="", server_default="")
+    head_position_dative: Mapped[str] = mapped_column(String(255), nullable=False, default="", server_default="")
+    head_name_dative: Mapped[str] = mapped_column(String(255), nullable=False, default="", server_default="")
+    phone: Mapped[str] = mapped_column(String(255), nullable=False, default="", server_default="")
+    email: Mapped[str] = mapped_column(String(255), nullable=False, default="", server_default="")
 
     measures: Mapped[list[Measure]] = relationship(secondary=measure_executor, back_populates="executors")
 
