@@ -6,7 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
-from kr_desktop.cli.database import database_target, open_db_from_args, open_for_reading  # noqa: F401 - commands' imports
+from kr_desktop.cli.database import database_target, open_db_from_args, open_for_reading  # noqa: F401 - re-exported
 from kr_desktop.errors import UserError
 from kr_desktop.output_files import refuse_existing, shown, write_atomically  # noqa: F401 - commands' imports
 
