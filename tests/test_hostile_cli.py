@@ -141,6 +141,8 @@ OTHER = [  # (id, argv, expected); {w} is the folder of the test's files
     ("generate-year-1950", ["events", "generate", "--year", "1950", "--db", "db.sqlite3"], "Рік"),
     ("generate-fifo", ["events", "generate", "--year", "2027", "--db", "fifo"], "не звичайний файл"),
     ("generate-folder", ["events", "generate", "--year", "2027", "--db", "folder"], "тека"),
+    ("window-mysql", ["--db", "mysql://u@h/kr"], "Непідтримувана адреса"),
+    ("window-control-character", ["--db", "kr\x07.sqlite3"], "службові"),
     ("unknown-command", ["frobnicate"], "неприпустиме значення"),
     ("report-without-name", ["report"], "бракує обов’язкових"),
 ]
