@@ -75,10 +75,11 @@ def validate_rows(header: Sequence[Any], rows: Iterable[Sequence[Any]], catalog:
     if problems:
         return plan
 
+    refused: set[int] = set()  # the current row's cells refused as they are (read as empty)
+
     def cell(values: Sequence[Any], name: str) -> Any:
         i = index.get(name)
-        value = values[i] if i is not None and i < len(values) else None
-        return None if isinstance(value, BadCell) or (isinstance(value, str) and has_forbidden(value)) else value
+        return values[i] if i is not None and i < len(values) and i not in refused else None
 
     count = 0
     for number, values in enumerate(rows, start=first_row):
@@ -90,12 +91,17 @@ def validate_rows(header: Sequence[Any], rows: Iterable[Sequence[Any]], catalog:
         # a control character (also from a decoded _xHHHH_ escape). Read as empty below; the
         # first problem of a column is the one listed.
         row_problems: list[ImportProblem] = []
-        for name, i in index.items():
-            raw = values[i] if i < len(values) else None
-            if isinstance(raw, BadCell):
-                row_problems.append(ImportProblem(number, COLUMNS[name], raw.message))
-            elif isinstance(raw, str) and has_forbidden(raw):
-                row_problems.append(ImportProblem(number, COLUMNS[name], "містить службові (керівні) символи"))
+        refused.clear()
+        texts = [v for v in values if isinstance(v, str)]
+        if any(isinstance(v, BadCell) for v in values) or (texts and has_forbidden("\n".join(texts))):
+            for name, i in index.items():  # (one search per row above: the usual row has nothing to see)
+                raw = values[i] if i < len(values) else None
+                if isinstance(raw, BadCell):
+                    row_problems.append(ImportProblem(number, COLUMNS[name], raw.message))
+                    refused.add(i)
+                elif isinstance(raw, str) and has_forbidden(raw):
+                    row_problems.append(ImportProblem(number, COLUMNS[name], "містить службові (керівні) символи"))
+                    refused.add(i)
 
         def parsed(name: str, parser):
             try:
