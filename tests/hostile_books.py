@@ -126,3 +126,27 @@ def ole_file(path: Path, encrypted: bool) -> Path:
         body += "EncryptionInfo".encode("utf-16-le") + b"\x00" * 50 + "EncryptedPackage".encode("utf-16-le")
     path.write_bytes(body + b"\x00" * 4096)
     return path
+
+
+def shared_strings_bomb(path: Path, count: int) -> Path:
+    """A workbook whose shared-strings table holds ``count`` tiny strings (10 million of them are a
+    500 KB file that openpyxl would hold as 1.7 GB of objects)."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+    write_book(path, [("Відзнаки", "visible", sheet_xml([HEADER]))])
+    with zipfile.ZipFile(path) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", f'<Relationship Id="rIdS" Type="{rel}" Target="sharedStrings.xml"/></Relationships>'.encode())
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                     b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+        with book.open("xl/sharedStrings.xml", "w", force_zip64=True) as part:
+            part.write(f'<?xml version="1.0"?><sst xmlns="{main}">'.encode())
+            for start in range(0, count, 100_000):
+                part.write(b"<si><t>ab</t></si>" * min(100_000, count - start))
+            part.write(b"</sst>")
+    return path

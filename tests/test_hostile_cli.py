@@ -96,6 +96,7 @@ OTHER = [  # (id, argv, expected); {w} is the folder of the test's files
     ("import-old-xls", ["import", "awards", "old.xls", "--db", "db.sqlite3"], "97–2003"),
     ("import-encrypted", ["import", "awards", "encrypted.xlsx", "--db", "db.sqlite3"], "паролем"),
     ("import-bomb", ["import", "awards", "bomb.xlsx", "--db", "db.sqlite3"], "розпаковується"),
+    ("import-strings-bomb", ["import", "awards", "strings.xlsx", "--db", "db.sqlite3"], "рядків тексту"),
     ("import-broken-xml", ["import", "awards", "broken.xlsx", "--db", "db.sqlite3"], "пошкоджено"),
     ("import-only-hidden", ["import", "awards", "hidden.xlsx", "--db", "db.sqlite3"], "видимого аркуша"),
     ("import-formula", ["import", "awards", "formula.xlsx", "--db", "db.sqlite3"], "формула: введіть значення"),
@@ -191,6 +192,7 @@ def _world(folder: Path, builtin: Path) -> None:
     hb.ole_file(folder / "old.xls", encrypted=False)
     hb.ole_file(folder / "encrypted.xlsx", encrypted=True)
     hb.bomb(folder / "bomb.xlsx", 201 * 1024 * 1024)
+    hb.shared_strings_bomb(folder / "strings.xlsx", 1_200_000)
     hb.write_book(folder / "broken.xlsx", [("Відзнаки", "visible", "<worksheet><sheetData><row r='1'><c")])
     hidden = hb.sheet_xml([hb.HEADER, hb.person_row(1)])
     hb.write_book(folder / "hidden.xlsx", [("Відзнаки", "hidden", hidden)])

@@ -172,6 +172,18 @@ def test_unreadable_workbooks_are_refused_in_ukrainian(db, tmp_path, make, words
     assert words in refused.value.message and "Traceback" not in refused.value.message
 
 
+def test_a_bomb_of_tiny_shared_strings_is_refused_before_openpyxl_holds_them(tmp_path):
+    import resource
+    import time
+
+    path = hb.shared_strings_bomb(tmp_path / "b.xlsx", 1_200_000)  # 55 KB, within the 200 MB unpacked
+    before, started = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.monotonic()
+    with pytest.raises(UserError, match="понад 1\u00a0000\u00a0000 рядків тексту"):
+        read_workbook(path)
+    assert time.monotonic() - started < 20
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 * 1024  # KB: not a table in memory
+
+
 def test_too_many_rows_are_refused_while_reading(tmp_path, monkeypatch):
     from kr_desktop.services.award_import import workbook
 

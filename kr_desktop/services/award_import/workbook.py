@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kr_desktop.cancel import Cancelled, checkpoint
 from kr_desktop.errors import UserError
 from kr_desktop.services.award_import.plan import COLUMNS, BadCell, header_key
 
@@ -32,6 +33,11 @@ MAX_ROWS = 1_000_000
 MAX_CELL = 4000  # characters of one cell
 MAX_COLUMNS = 100  # columns read; a cell in column XFD would otherwise widen every row to 16,384
 MAX_MEMBERS = 10_000  # files inside the archive
+# Objects openpyxl builds one by one when it opens a workbook: shared strings (<si>) and cell
+# formats (<xf>), with or without a namespace prefix. Excel itself allows 64,000 formats.
+_OBJECTS = {"рядків тексту (спільних рядків)": (b"<si", b":si"),  # an upper bound: a few other names
+            "форматів клітинок": (b"<xf", b":xf")}  # (<a:xfrm> of a drawing) are counted too
+_OBJECTS_MAX = {"рядків тексту (спільних рядків)": 1_000_000, "форматів клітинок": 100_000}
 OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97–2003, or an encrypted .xlsx
 ZIP_HEADER = b"PK\x03\x04"
 _ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
@@ -107,6 +113,32 @@ def _check_file(path: Path) -> None:
         # zipfile never unpacks more than a member's declared size, so the sum is a true bound
         raise UserError(f"Книга «{path.name}» розпаковується в {_megabytes(unpacked)} (понад "
                         f"{_megabytes(MAX_UNPACKED)}): такий файл не імпортується. Розбийте його на менші.")
+    _count_objects(path, members)
+
+
+def _count_objects(path: Path, members) -> None:
+    """Refuse a workbook whose shared strings or cell formats would be too many objects: openpyxl
+    holds them all in memory at once (a 480 KB file of 10 million tiny shared strings, within the
+    200 MB, once took 1.7 GB and 98 s). Counted in every part, whatever its name (one pass, no
+    XML parsed)."""
+    counts = dict.fromkeys(_OBJECTS, 0)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for member in members:
+                tail = b""
+                with archive.open(member) as part:
+                    while block := part.read(1 << 20):
+                        data = tail + block
+                        for kind, needles in _OBJECTS.items():  # across two blocks: counted once, as the
+                            counts[kind] += sum(data.count(n) for n in needles)  # tail is shorter than a needle
+                        tail = block[-2:]
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        raise UserError(f"Файл «{path.name}» пошкоджено: архів книги не розпаковується.") from None
+    for kind, count in counts.items():
+        if count > _OBJECTS_MAX[kind]:
+            limit = f"{_OBJECTS_MAX[kind]:,}".replace(",", "\u00a0")
+            raise UserError(f"У книзі «{path.name}» понад {limit} {kind}: такий файл не імпортується "
+                            "(його могли створити навмисно, щоб переповнити пам’ять). Розбийте його на менші.")
 
 
 def _visible_sheet(workbook, name: str):
@@ -182,6 +214,8 @@ def read_workbook(path: str | Path) -> SheetData:
         try:
             for row in sheet.iter_rows(max_col=MAX_COLUMNS):
                 count += 1
+                if not count % 1000:
+                    checkpoint()  # the window's «Скасувати» stops a long read too
                 if count > MAX_ROWS:
                     raise UserError(f"На аркуші «{sheet.title}» понад {MAX_ROWS:,} рядків: такий файл не "
                                     "імпортується. Розбийте його на менші.".replace(",", "\u00a0"))
@@ -193,7 +227,7 @@ def read_workbook(path: str | Path) -> SheetData:
                     header, header_row = list(values), count
                 elif count >= HEADER_SEARCH_ROWS:
                     break
-        except UserError:
+        except (UserError, Cancelled):
             raise
         except Exception as exc:  # malformed sheet XML, a broken shared string, an impossible date…
             raise UserError(f"Аркуш «{sheet.title}» книги «{path.name}» пошкоджено: його не вдається прочитати "
