@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 
 from kr_desktop import __version__
 from kr_desktop.cli import argparse_uk
+from kr_desktop.cli.options import add_db_option, add_out_option  # noqa: F401 - the commands' shared options
 from kr_desktop.errors import UserError
 
 # Modules that add subcommands: each has ``register(subparsers)`` and, for reports,
@@ -26,6 +27,8 @@ COMMAND_MODULES = [
     "kr_desktop.cli.program_reports",
     "kr_desktop.cli.events_cmds",
     "kr_desktop.cli.demo_cmds",
+    "kr_desktop.cli.server_cmds",
+    "kr_desktop.cli.users_cmds",
 ]
 
 

@@ -2,9 +2,9 @@
 
 The database is ``--db`` (before or after the subcommand), else ``KR_DESKTOP_DB_URL``, else the
 user's own database — for every command, as for the window. A local file needs no login (the
-OS user is journaled); on a PostgreSQL server the login comes first, before anything else is
-done on the server (no migration, no write). Commands that only read (reports) open the
-database read-only: nothing is created, migrated or switched to another journal mode.
+OS user is journaled); on a PostgreSQL server the connection is the login (cli/auth), so nothing
+is done on the server before it. Commands that only read (reports) open the database read-only:
+nothing is created, migrated or switched to another journal mode.
 """
 
 from __future__ import annotations
@@ -88,20 +88,14 @@ def open_for_reading(args: argparse.Namespace) -> Database:
 
 
 def _open_server(url: str, write: bool) -> Database:
-    """Log in on the server first (before any migration or write), then open the database for
-    writing (upgraded) or read-only, acting as the user who logged in."""
-    from kr_desktop.cli.auth import authenticate_cli
-    from kr_desktop.db.engine import Database, make_engine
+    """On a server the connection is the login (the person's own server role): nothing is done on
+    the server before it. A command that changes data opens it as usual (only the owner upgrades
+    the schema); a read command read-only, never upgrading."""
+    from kr_desktop.cli.auth import server_credentials
     from kr_desktop.db.open import open_database
     from kr_desktop.db.open_readonly import open_server_readonly
-    from kr_desktop.services.users import sign_in
 
-    probe = Database(make_engine(url), url)
-    try:
-        user = authenticate_cli(probe)
-    finally:
-        probe.dispose()
-    db = open_database(url, create=True) if write else open_server_readonly(url)
-    if user is not None:
-        sign_in(db, user)
-    return db
+    login, password = server_credentials(url)
+    if write:
+        return open_database(url, create=True, login=login, password=password)
+    return open_server_readonly(url, login, password)

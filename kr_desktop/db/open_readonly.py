@@ -18,11 +18,11 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 
 from kr_desktop.db import migrate
-from kr_desktop.db.engine import BUSY_TIMEOUT_MS, Database
+from kr_desktop.db.engine import BUSY_TIMEOUT_MS, CONNECT_TIMEOUT_S, Database
 from kr_desktop.db.failures import database_error_text
 from kr_desktop.db.file_check import check_file
 from kr_desktop.db.sqlite_uri import reading_uri
-from kr_desktop.errors import DatabaseFileError
+from kr_desktop.errors import DatabaseFileError, LoginFailed
 
 
 def older_schema(location: str, revision: str | None) -> DatabaseFileError:
@@ -78,9 +78,34 @@ def _read_only_sqlite(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def open_server_readonly(url: str) -> Database:
-    """A kr_desktop PostgreSQL database, every transaction read-only."""
-    engine = create_engine(url, pool_pre_ping=True,
-                           connect_args={"options": "-c default_transaction_read_only=on"})
+def open_server_readonly(url: str, login: str | None = None, password: str | None = None) -> Database:
+    """A kr_desktop database on a PostgreSQL server, every transaction read-only. The connection is
+    the person's login (kr_desktop.db.server): the server says who it is and what it may do."""
+    from kr_desktop.db.open_server import NEEDS_UPGRADE, NOT_A_USER, NOT_INITIALISED
+    from kr_desktop.db.server import identify, refusal, with_credentials
+
+    engine = create_engine(with_credentials(url, login, password), pool_pre_ping=True,
+                           connect_args={"options": "-c default_transaction_read_only=on",
+                                         "connect_timeout": CONNECT_TIMEOUT_S})
     database = Database(engine, url)
-    return _checked(database, database.display_location)
+    try:
+        with engine.connect() as connection:
+            revision = migrate.current_revision(connection)
+            initialised = migrate.is_our_database(connection)
+        if initialised and revision in migrate.known_revisions() and revision != migrate.head_revision():
+            raise DatabaseFileError(NEEDS_UPGRADE)
+        _checked(database, database.display_location)
+        with engine.connect() as connection:
+            who = identify(connection)
+    except DatabaseFileError:
+        database.dispose()
+        raise
+    except DBAPIError as exc:
+        database.dispose()
+        raise refusal(exc) from None
+    if who.role is None:
+        database.dispose()
+        raise LoginFailed(NOT_A_USER.format(login=who.login) if who.initialised else NOT_INITIALISED)
+    database.role, database.actor, database.user_login = who.role, who.actor, who.login
+    database.server_identity = who
+    return database
