@@ -142,6 +142,15 @@ OTHER = [  # (id, argv, expected); {w} is the folder of the test's files
     ("generate-year-1950", ["events", "generate", "--year", "1950", "--db", "db.sqlite3"], "Рік"),
     ("generate-fifo", ["events", "generate", "--year", "2027", "--db", "fifo"], "не звичайний файл"),
     ("generate-folder", ["events", "generate", "--year", "2027", "--db", "folder"], "тека"),
+    ("users-list-fifo", ["users", "list", "--db", "fifo"], "не звичайний файл"),
+    ("users-list-foreign", ["users", "list", "--db", "foreign.sqlite3"], "іншої програми"),
+    ("users-add-no-password", ["users", "add", "kovalenko", "--name", "Коваленко Олена", "--role", "admin",
+                               "--db", "db.sqlite3"], "пароль"),
+    ("users-set-role-missing-db", ["users", "set-role", "kovalenko", "admin", "--db", "missing.sqlite3"],
+     "не знайдено"),
+    ("users-reset-no-password", ["users", "reset-password", "kovalenko", "--db", "db.sqlite3"], "пароль"),
+    ("server-init-on-a-file", ["server", "init", "--db", "db.sqlite3"], "postgresql"),
+    ("server-init-mysql", ["server", "init", "--db", "mysql://u@h/kr"], "Непідтримувана адреса"),
     ("window-mysql", ["--db", "mysql://u@h/kr"], "Непідтримувана адреса"),
     ("window-control-character", ["--db", "kr\x07.sqlite3"], "службові"),
     ("unknown-command", ["frobnicate"], "неприпустиме значення"),
@@ -313,8 +322,10 @@ def test_matrix_has_at_least_a_hundred_invocations_across_every_subcommand():
                 for c in cases}
     reports = {c[1] for c in commands if c[0] == "report" and len(c) > 1}
     assert reports == set(REPORTS)
+    commands |= {tuple(c.values[0][:2]) for c in cases if c.values[0][0] in ("users", "server")}
     assert {("init",), ("backup",), ("restore",), ("demo",), ("import", "awards"), ("import", "template"),
-            ("events", "generate")} <= commands
+            ("events", "generate"), ("users", "list"), ("users", "add"), ("users", "set-role"),
+            ("users", "reset-password"), ("server", "init")} <= commands
 
 
 @pytest.mark.sqlite_only

@@ -31,7 +31,9 @@ def run_init(args: argparse.Namespace) -> int:
     from kr_desktop.db.server import is_server_target
     from kr_desktop.services import server_setup
 
-    args.db = getattr(args, "db", None) or os.environ.get("KR_DESKTOP_DB_URL") or ""  # --db before or after
+    from kr_desktop.cli.database import database_target
+
+    args.db = database_target(args)  # --db before or after; an unsupported address refused
     if not is_server_target(args.db):
         raise UserError("server init готує базу на сервері PostgreSQL: вкажіть адресу postgresql+psycopg://…; "
                         "файл бази створює kr-desktop init --db ФАЙЛ.")
