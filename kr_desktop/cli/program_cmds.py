@@ -13,7 +13,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kr_desktop.cli.common import open_db_from_args
+from kr_desktop.cli import options
+from kr_desktop.cli.database import open_db_from_args, open_for_reading
+from kr_desktop.cli.options import add_db_option
 from kr_desktop.cli.program_option import add_program_option, chosen_program_id
 from kr_desktop.errors import UserError
 
@@ -21,60 +23,54 @@ STATUSES = {"draft": "draft", "проєкт": "draft", "active": "active", "чи
             "завершена": "closed"}
 
 
-def _db_option(parser: argparse.ArgumentParser) -> None:
-    # no default of its own: a --db given before the subcommand is not hidden by this one
-    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help="файл бази даних SQLite або адреса postgresql+psycopg://…")
-
-
 def register(commands) -> None:
     program = commands.add_parser("program", help="програми: перелік, нова, відомості, імпорт з рішення (DOCX)")
     sub = program.add_subparsers(dest="program_command", metavar="ДІЯ", required=True, parser_class=type(program))
 
     listing = sub.add_parser("list", help="перелік програм: id, рішення, назва, роки, стан")
-    _db_option(listing)
+    add_db_option(listing)
     listing.set_defaults(handler=run_list)
 
     new = sub.add_parser("new", help="нова програма (проєкт): порожня або наступниця наявної")
-    new.add_argument("--title", required=True, metavar="НАЗВА", help="назва програми")
-    new.add_argument("--years", required=True, metavar="РРРР-РРРР", help="роки програми, напр. 2028-2032")
-    new.add_argument("--successor-of", metavar="НОМЕР|ID",
+    new.add_argument("--title", required=True, metavar="НАЗВА", type=options.text, help="назва програми")
+    new.add_argument("--years", required=True, metavar="РРРР-РРРР", type=options.text, help="роки програми, напр. 2028-2032")
+    new.add_argument("--successor-of", metavar="НОМЕР|ID", type=options.text,
                      help="програма, чиї напрями, заходи, виконавців і строки скопіювати (суми — порожні)")
-    _db_option(new)
+    add_db_option(new)
     new.set_defaults(handler=run_new)
 
     show = sub.add_parser("show", help="відомості про програму: паспорт, етапи, зміни, суми за роками")
     add_program_option(show)
-    _db_option(show)
+    add_db_option(show)
     show.set_defaults(handler=run_show)
 
     edit = sub.add_parser("edit", help="змінити назву, рішення, роки чи стан програми")
     add_program_option(edit, required=True)
-    edit.add_argument("--title", metavar="НАЗВА", help="назва програми")
-    edit.add_argument("--decision-number", metavar="N", help="номер рішення про затвердження")
-    edit.add_argument("--decision-date", metavar="ДАТА", help="дата рішення (дд.мм.рррр або РРРР-ММ-ДД)")
-    edit.add_argument("--decision-title", metavar="НАЗВА", help="назва рішення («Про затвердження …»)")
-    edit.add_argument("--years", metavar="РРРР-РРРР", help="роки програми")
-    edit.add_argument("--status", metavar="СТАН", help="проєкт (draft), чинна (active) або завершена (closed)")
-    _db_option(edit)
+    edit.add_argument("--title", metavar="НАЗВА", type=options.text, help="назва програми")
+    edit.add_argument("--decision-number", metavar="N", type=options.text, help="номер рішення про затвердження")
+    edit.add_argument("--decision-date", metavar="ДАТА", type=options.text, help="дата рішення (дд.мм.рррр або РРРР-ММ-ДД)")
+    edit.add_argument("--decision-title", metavar="НАЗВА", type=options.text, help="назва рішення («Про затвердження …»)")
+    edit.add_argument("--years", metavar="РРРР-РРРР", type=options.text, help="роки програми")
+    edit.add_argument("--status", metavar="СТАН", type=options.text, help="проєкт (draft), чинна (active) або завершена (closed)")
+    add_db_option(edit)
     edit.set_defaults(handler=run_edit)
 
     delete = sub.add_parser("delete", help="вилучити проєкт програми (чинну чи завершену — ні)")
     add_program_option(delete, required=True)
-    _db_option(delete)
+    add_db_option(delete)
     delete.set_defaults(handler=run_delete)
 
     imported = sub.add_parser("import", help="нова програма з рішення про її затвердження (DOCX)")
-    imported.add_argument("file", metavar="РІШЕННЯ.docx", help="рішення з паспортом і додатками (таблицями)")
+    imported.add_argument("file", metavar="РІШЕННЯ.docx", type=options.text, help="рішення з паспортом і додатками (таблицями)")
     imported.add_argument("--dry-run", action="store_true", help="лише показати, що прочитано; нічого не записувати")
-    _db_option(imported)
+    add_db_option(imported)
     imported.set_defaults(handler=run_import)
 
 
 def run_list(args: argparse.Namespace) -> int:
     from kr_desktop.services.program.choice import list_programs
 
-    db = open_db_from_args(args, create=False)
+    db = open_for_reading(args)
     try:
         programs = list_programs(db)
     finally:
@@ -109,7 +105,7 @@ def run_show(args: argparse.Namespace) -> int:
     from kr_desktop.services.program.programs import program_summary
     from kr_desktop.text.formatting import format_money
 
-    db = open_db_from_args(args, create=False)
+    db = open_for_reading(args)
     try:
         summary = program_summary(db, chosen_program_id(db, args))
     finally:
@@ -185,7 +181,7 @@ def run_import(args: argparse.Namespace) -> int:
     from kr_desktop.services.program.docx_import import import_program, plan_import, read_decision
 
     reading = read_decision(args.file)  # the file is read (and refused) before the database is opened
-    db = open_db_from_args(args, create=False)
+    db = open_for_reading(args) if args.dry_run else open_db_from_args(args, create=False)
     try:
         plan = plan_import(db, reading)
         print(plan.preview_text())

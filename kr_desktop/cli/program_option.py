@@ -13,7 +13,9 @@ PROGRAM_HELP = ("програма: номер рішення про її зат�
 
 
 def add_program_option(parser: argparse.ArgumentParser, required: bool = False) -> None:
-    parser.add_argument("--program", metavar="НОМЕР|ID", required=required, help=PROGRAM_HELP)
+    from kr_desktop.cli.options import text
+
+    parser.add_argument("--program", metavar="НОМЕР|ID", required=required, type=text, help=PROGRAM_HELP)
 
 
 def chosen_program_id(db, args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from kr_desktop.cli.common import print_report
+from kr_desktop.cli.options import add_db_option, add_out_option
 from kr_desktop.cli.program_option import add_program_option, chosen_program_id
 
 FORMATS = ("pdf", "docx")
@@ -13,8 +14,8 @@ FORMATS = ("pdf", "docx")
 
 def register_reports(reports) -> None:
     parser = reports.add_parser("program", help="програма: паспорт і додатки (PDF або DOCX)")
-    parser.add_argument("--db", metavar="PATH", required=True, help="файл бази даних")
-    parser.add_argument("--out", metavar="FILE", required=True, help="файл звіту (.pdf або .docx)")
+    add_db_option(parser)
+    add_out_option(parser, FORMATS)
     add_program_option(parser)
     parser.set_defaults(handler=run)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from kr_desktop.services.access import OPERATOR, has_role
 from kr_desktop.services.program.choice import list_programs
@@ -108,15 +108,17 @@ class ProgramsMenu:
         return dialog
 
     def export_docx(self, path: str | None = None) -> Path | None:
-        from kr_desktop.cli.common import write_atomically
         from kr_desktop.errors import UserError
+        from kr_desktop.output_files import write_atomically
         from kr_desktop.reports.program_docx import render_program_docx
         from kr_desktop.services.program_view import load_document
         from kr_desktop.ui import jobs, texts
 
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self.window, t.ACTION_EXPORT_DOCX.rstrip("…"),
-                                                  program_file_name(self.context, "docx"), t.IMPORT_FILTER)
+            from kr_desktop.ui.save_dialog import ask_save_path
+
+            path = ask_save_path(self.window, t.ACTION_EXPORT_DOCX.rstrip("…"), program_file_name(self.context, "docx"),
+                                 t.IMPORT_FILTER, ("docx",))
             if not path:
                 return None
         db, program_id = self.context.db, self.context.program_id
