@@ -99,7 +99,7 @@ def test_stock_report_in_every_format(db, tmp_path):
     with pdfplumber.open(pdf) as p:
         text = " ".join(" ".join((page.extract_text() or "").split()) for page in p.pages)
     assert "Облік матеріалів для відзнак" in text and "Стрічка «Почесний громадянин міста» шт. 12 0 1 11 2" in text
-    assert "Договір №7" in text and "Пошкоджено" in text
+    assert "Договір № 7" in text and "Пошкоджено" in text  # «№» bound to its number
     words = "\n".join(c.text for t in docx.Document(docx_path).tables for r in t.rows for c in r.cells)
     assert "Стрічка «Почесний громадянин міста»" in words and "11" in words
     sheet = openpyxl.load_workbook(xlsx).active

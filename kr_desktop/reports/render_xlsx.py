@@ -1,8 +1,14 @@
-"""ReportDocument → XLSX (openpyxl): real number and date cells, frozen header, print set-up."""
+r"""ReportDocument → XLSX (openpyxl): real number and date cells, frozen header, print set-up.
+
+The sheet's name is short and valid (Excel allows 31 characters and none of : ? * [ ] / \); the
+document's full title stands in its first row and in the workbook's properties. Amounts are
+numbers shown as «1 391 386,00» (the format code #,##0.00 is written in the file's own notation;
+a Ukrainian Excel shows it as «# ##0,00»), deviations with their sign («+1 250,00», «−566,67»)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,28 +20,64 @@ from openpyxl.utils import get_column_letter
 
 from kr_desktop.reports import document as d
 from kr_desktop.text.formatting import round_money
+from kr_desktop.text.wording import typographic
 
 FONT = "Times New Roman"
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 GREY = PatternFill("solid", fgColor="F0F0F0")
 NUMBER_FORMATS = {"money": "#,##0.00", "int": "#,##0", "percent": "0.0", "date": "DD.MM.YYYY"}
+MINUS = "\u2212"
+SHEET_NAME_MAX = 31
+_SHEET_FORBIDDEN = re.compile(r"[:?*\[\]/\\]+")
+
+
+def sheet_title(text: str, taken: set[str] | frozenset = frozenset()) -> str:
+    """A valid, short and unique sheet name: the forbidden characters become spaces, the text is cut
+    at a word's end within 31 characters, and a number is added when the name is already taken."""
+    clean = " ".join(_SHEET_FORBIDDEN.sub(" ", text or "").replace("\u00a0", " ").split()).strip("'") or "Звіт"
+    if len(clean) > SHEET_NAME_MAX:
+        cut = clean[:SHEET_NAME_MAX + 1].rsplit(" ", 1)[0]
+        clean = (cut if len(cut) >= 12 else clean[:SHEET_NAME_MAX]).rstrip(" ,;–-")
+    name, n = clean, 1
+    lowered = {t.lower() for t in taken}
+    while name.lower() in lowered:
+        n += 1
+        suffix = f" ({n})"
+        name = clean[:SHEET_NAME_MAX - len(suffix)].rstrip() + suffix
+    return name
+
+
+def money_format(places: int, signed: bool = False) -> str:
+    """#,##0.00; with ``signed`` a plus before a gain and the minus sign U+2212 before a loss."""
+    body = "#,##0" + ("." + "0" * places if places else "")
+    return f'+{body};"{MINUS}"{body};{body}' if signed else body
+
+
+def _title_row(sheet, title: str, width: int) -> int:
+    """The document's full title in the first row (merged over the table's width); the next row."""
+    cell = sheet.cell(row=1, column=1, value=title)
+    cell.font = Font(name=FONT, bold=True, size=12)
+    cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="center")
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(width, 1))
+    sheet.row_dimensions[1].height = 16 * max(1, len(title) // 110 + 1)
+    return 2
 
 
 def _value(value, column: d.Column, places: int):
     if isinstance(value, Decimal):
         # openpyxl writes Decimal as a number; round half-up as the printed forms do
-        return round_money(value, places) if column.kind == "money" else value
+        return round_money(value, places) if column.kind in ("money", "delta") else value
     if isinstance(value, (int, float, dt.date)) or value is None:
         return value
-    return str(value)
+    return typographic(str(value))
 
 
 def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
     path = Path(path)
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = (document.title[:31] or "Звіт").replace("/", "-")
+    sheet.title = sheet_title(document.sheet or document.title)
     sheet.page_setup.orientation = document.orientation
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
@@ -48,13 +90,15 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
         total = sum(c.weight for c in first.columns)
         for i, column in enumerate(first.columns, start=1):
             sheet.column_dimensions[get_column_letter(i)].width = max(8, 110 * column.weight / total)
-    row = 1
     places = document.money_places
-    money_format = "#,##0" + ("." + "0" * places if places else "")
+    formats = {"money": money_format(places), "delta": money_format(places, signed=True)}
+    row = _title_row(sheet, typographic(document.title), widest)
     froze = False
     for block in document.blocks:
+        if isinstance(block, d.Heading) and block.level == 1:
+            continue  # the title's parts: the whole title is the first row
         if isinstance(block, (d.Heading, d.Para)):
-            cell = sheet.cell(row=row, column=1, value=block.text)
+            cell = sheet.cell(row=row, column=1, value=typographic(block.text))
             cell.font = Font(name=FONT, bold=isinstance(block, d.Heading) or block.bold,
                              size=12 if isinstance(block, d.Heading) else 11)
             cell.alignment = Alignment(wrap_text=True, vertical="top",
@@ -65,7 +109,7 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
             row += 1
         elif isinstance(block, d.TableBlock):
             for i, column in enumerate(block.columns, start=1):
-                cell = sheet.cell(row=row, column=i, value=column.title)
+                cell = sheet.cell(row=row, column=i, value=typographic(column.title))
                 cell.font = Font(name=FONT, bold=True)
                 cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
                 cell.border = BORDER
@@ -75,9 +119,9 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
                 froze = True
             row += 1
             for r in block.rows:
-                bold = r.style in ("group", "subgroup", "total")
+                bold = r.bold
                 if r.spans_all:
-                    cell = sheet.cell(row=row, column=1, value=str(r.cells[0]))
+                    cell = sheet.cell(row=row, column=1, value=typographic(str(r.cells[0])))
                     cell.font = Font(name=FONT, bold=True)
                     cell.fill = GREY
                     sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(block.columns))
@@ -88,13 +132,13 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
                     cell.font = Font(name=FONT, bold=bold, italic=r.style == "muted")
                     cell.border = BORDER
                     cell.alignment = Alignment(wrap_text=column.wrap, vertical="top")
-                    if column.kind == "money":
-                        cell.number_format = money_format
+                    if column.kind in formats:
+                        cell.number_format = formats[column.kind]
                     elif column.kind in NUMBER_FORMATS:
                         cell.number_format = NUMBER_FORMATS[column.kind]
                     elif isinstance(value, dt.date):
                         cell.number_format = NUMBER_FORMATS["date"]
-                    if r.style == "total":
+                    if r.style in ("total", "grand_total"):
                         cell.fill = GREY
                 row += 1
             row += 1
@@ -103,8 +147,9 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
         elif isinstance(block, d.SignatureBlock):
             row += 1
             for signature in block.signatures:
-                sheet.cell(row=row, column=1, value=signature.position).font = Font(name=FONT)
-                sheet.cell(row=row, column=max(widest, 2), value=signature.name).font = Font(name=FONT)
+                sheet.cell(row=row, column=1, value=typographic(signature.position)).font = Font(name=FONT)
+                sheet.cell(row=row, column=max(widest, 2),
+                           value=typographic(signature.name) or d.BLANK_NAME).font = Font(name=FONT)
                 row += 1
             if block.executor_line:
                 row += 1
@@ -116,7 +161,8 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
             if isinstance(block, d.PageBreak):
                 sheet.row_breaks.append(Break(id=row - 1))
             row += 1
-    workbook.properties.title = document.title
+    workbook.properties.title = typographic(document.title)
+    workbook.properties.subject = typographic(document.subject)
     workbook.properties.creator = document.author
     workbook.save(str(path))
     return path

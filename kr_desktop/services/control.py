@@ -24,6 +24,7 @@ from kr_desktop.services.access import ADMIN, require
 from kr_desktop.services.progress import entries_of, stage_for_year
 from kr_desktop.services.program_view import deadline_of
 from kr_desktop.services.settings import declare, get_settings, set_settings
+from kr_desktop.text.wording import count_of
 
 SOON_DAYS = declare("program.control.soon_days", 14)
 SIGNER_POSITION = declare("program.reports.signer_position",
@@ -34,13 +35,9 @@ PERFORMER_PHONE = declare("program.reports.performer_phone", "")
 SENDER = declare("program.reports.sender",
                  "Управління організаційно-протокольної роботи виконкому Криворізької міської ради")
 
+# The control's own settings (the signatures are edited with every other signer: services.signers).
 SETTING_LABELS = {
     SOON_DAYS: "Попереджати за, днів (жовтий колір)",
-    SIGNER_POSITION: "Посада того, хто підписує звіти",
-    SIGNER_NAME: "Власне ім’я ПРІЗВИЩЕ того, хто підписує",
-    PERFORMER_NAME: "Виконавець (прізвище)",
-    PERFORMER_PHONE: "Телефон виконавця",
-    SENDER: "Від кого надсилаються нагадування",
 }
 
 
@@ -62,9 +59,12 @@ class Signing:
 
 
 def signing(db: Database) -> Signing:
-    values = get_settings(db, "program.reports.")
-    return Signing(values[SIGNER_POSITION], values[SIGNER_NAME], values[PERFORMER_NAME], values[PERFORMER_PHONE],
-                   values[SENDER])
+    """The signature of the area's reports, from the one place signers are kept (services.signers)."""
+    from kr_desktop.services.signers import load_signers
+
+    signers = load_signers(db)
+    reports = signers.of("reports")
+    return Signing(reports.position, reports.name, signers.performer, signers.phone, signers.sender)
 
 
 def control_settings(db: Database) -> dict:
@@ -192,7 +192,7 @@ def _control_on(facts: _ControlFacts, on: dt.date) -> ControlData:
             if check is None or check.status is ControlStatus.PENDING:
                 continue
             detail = (f"надано щодо всіх заходів ({check.measures})" if check.missing == 0
-                      else f"не надано щодо {check.missing} із {check.measures} заходів: "
+                      else f"не надано щодо {count_of(check.missing, check.measures, 'заходу', 'заходів')}: "
                       + ", ".join(sorted((numbers[i] for i in ids - reported), key=_number_key)))
             items.append(ControlItem("report", check.status, period.due, ((executor_id, name),),
                                      f"Звіт за {period.label}", detail))
