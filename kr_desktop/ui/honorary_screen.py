@@ -153,7 +153,12 @@ class HonoraryScreen(QWidget):
 
     def print_list(self, path: str | None = None) -> Path | None:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, t.SAVE_REPORT_TITLE, "Почесні_громадяни.pdf", t.REPORT_FILTER)
+            from kr_desktop.reports import file_names
+            from kr_desktop.ui.signers_dialog import ask_missing_name
+
+            ask_missing_name(self, self.context, "awards")
+            path, _ = QFileDialog.getSaveFileName(self, t.SAVE_REPORT_TITLE, file_names.honorary(self.living.isChecked()),
+                                                  t.REPORT_FILTER)
             if not path:
                 return None
         from kr_desktop.reports.awards_lists import build_honorary_citizens

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self._add_screens()
         self._show_database()
         self.print_program_action.setEnabled(True)
+        self.signers_action.setEnabled(True)
         try:
             self.screens.opened()  # a tab the user opened meanwhile is built now…
             self.window_state.restore_current()  # …with its remembered layout
@@ -110,6 +111,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(exit_action)
         edit_menu = self.menuBar().addMenu(trust_texts.MENU_EDIT)
         self.undo_actions = UndoActions(self, self.context, edit_menu)
+        from kr_desktop.ui import signers_texts
+
+        settings_menu = self.menuBar().addMenu(signers_texts.MENU_SETTINGS)
+        self.signers_action = QAction(signers_texts.MENU_SIGNERS, self)
+        self.signers_action.setObjectName("signersAction")
+        self.signers_action.triggered.connect(self.edit_signers)
+        self.signers_action.setEnabled(self.db is not None)
+        settings_menu.addAction(self.signers_action)
         help_menu = self.menuBar().addMenu(texts.MENU_HELP)
         about = QAction(texts.ACTION_ABOUT, self)
         about.triggered.connect(self.show_about)
@@ -121,7 +130,9 @@ class MainWindow(QMainWindow):
 
     def print_program(self, path: str | None = None) -> Path | None:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, texts.SAVE_PDF_TITLE, "Програма_1176.pdf", texts.PDF_FILTER)
+            from kr_desktop.reports import file_names
+
+            path, _ = QFileDialog.getSaveFileName(self, texts.SAVE_PDF_TITLE, file_names.program(), texts.PDF_FILTER)
             if not path:
                 return None
         from kr_desktop.cli.common import write_atomically
@@ -146,6 +157,11 @@ class MainWindow(QMainWindow):
         if out is not None:
             self.statusBar().showMessage(texts.REPORT_SAVED.format(path=out))
         return out
+
+    def edit_signers(self) -> None:
+        from kr_desktop.ui.signers_dialog import SignersDialog
+
+        SignersDialog(self.context, self).exec()
 
     def show_about(self) -> None:
         from kr_desktop.ui.about_box import show_about

@@ -199,7 +199,9 @@ class StockScreen(QWidget):
 
     def print_stock(self, path: str | None = None) -> Path | None:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, t.SAVE_REPORT_TITLE, "Облік_матеріалів.pdf", t.REPORT_FILTER)
+            from kr_desktop.reports import file_names
+
+            path, _ = QFileDialog.getSaveFileName(self, t.SAVE_REPORT_TITLE, file_names.stock(), t.REPORT_FILTER)
             if not path:
                 return None
         from kr_desktop.reports.document import render
