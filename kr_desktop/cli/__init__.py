@@ -42,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="kr-desktop",
         description="Програма сприяння розвитку місцевого самоврядування (рішення №1176) та реєстр відзнак.",
     )
-    parser.add_argument("--version", action="version", version=f"kr-desktop {__version__}")
+    parser.add_argument("--version", action="version", version=f"kr-desktop {__version__}",
+                        help=argparse_uk.VERSION_HELP)  # argparse's own help here is not translatable
     parser.add_argument("--db", metavar="PATH", help="файл бази даних (або адреса PostgreSQL); "
                         "без нього — база користувача")
     parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)

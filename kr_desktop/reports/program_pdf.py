@@ -69,7 +69,7 @@ def _cell(text: str, style, width: float) -> Paragraph:
 
 def render_program_pdf(doc: ProgramDocument, out: Path | str) -> Path:
     out = Path(out)
-    pdf = OfficialDocument(out, title=doc.name)
+    pdf = OfficialDocument(out, title=typographic(doc.name))
     pdf.afterPage = checkpoint  # once a page: printed from the window, «Скасувати» stops here
     story = _passport(doc, pdf) + [NextPageTemplate("landscape"), PageBreak()]
     for index, stage in enumerate(doc.stages):

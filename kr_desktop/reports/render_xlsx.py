@@ -37,7 +37,7 @@ def sheet_title(text: str, taken: set[str] | frozenset = frozenset()) -> str:
     at a word's end within 31 characters, and a number is added when the name is already taken."""
     clean = " ".join(_SHEET_FORBIDDEN.sub(" ", text or "").replace("\u00a0", " ").split()).strip("'") or "Звіт"
     if len(clean) > SHEET_NAME_MAX:
-        cut = clean[:SHEET_NAME_MAX + 1].rsplit(" ", 1)[0]
+        cut = clean[:SHEET_NAME_MAX + 1].rsplit(" ", 1)[0] if " " in clean[:SHEET_NAME_MAX + 1] else ""
         clean = (cut if len(cut) >= 12 else clean[:SHEET_NAME_MAX]).rstrip(" ,;–-")
     name, n = clean, 1
     lowered = {t.lower() for t in taken}
