@@ -66,6 +66,11 @@ def test_table_headers_and_group_headings_repeat_on_every_page(pdfs):
             first_row = page.extract_text().split("\n")[1]
             # the first line under the titles names the award and degree its rows belong to
             assert first_row.endswith("(продовження)") or re.search(r"\(\d+\)$", first_row), first_row
+        for page in pdf.pages:
+            left = min(line["x0"] for line in page.lines)
+            for word in page.extract_words():
+                if word["text"] in ("Нагрудний", "Почесна", "Подяка", "Грамота"):  # a group heading's first word
+                    assert word["x0"] - left < 6, (word["text"], word["x0"], left)  # read from the left
 
 
 def test_the_signature_is_never_alone_on_the_last_page(pdfs):
@@ -76,6 +81,15 @@ def test_the_signature_is_never_alone_on_the_last_page(pdfs):
             assert "_______________" in text or re.search(r"[А-ЯҐЄІЇ]{3,}\s*Сторінка", text), kind
             # the last page has the table's last rows (their borders) or the chart above the signature
             assert len(last.lines) + len(last.rects) >= 2, kind
+
+
+def test_a_table_is_never_restarted_on_the_same_page(pdfs):
+    """Rows carried to the next page to keep the signature company start that page: the header is
+    never printed twice on one page."""
+    for kind in ("half-year", "budget", "awards", "honorary-citizens", "certificates", "events"):
+        with pdfplumber.open(pdfs[kind]) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                assert page.extract_text().count("з/п") <= 1, (kind, number)
 
 
 def test_amounts_are_right_aligned_in_measure_and_total_rows(pdfs):

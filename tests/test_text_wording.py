@@ -74,10 +74,15 @@ def test_roman_numerals_in_one_style():
 def test_typographic_does_everything_and_is_idempotent():
     text = "Програма м. Кривого Рогу на 2017−2027 роки, рішення № 1176; Мар'яна — ІІ ступеня"
     once = w.typographic(text)
-    assert once == (f"Програма м.{NB}Кривого Рогу на 2017–2027{NB}роки, рішення №{NB}1176; Мар’яна — "
+    assert once == (f"Програма м.{NB}Кривого Рогу на 2017–2027{NB}роки, рішення №{NB}1176; Мар’яна{NB}— "
                     f"II{NB}ступеня")
     assert w.typographic(once) == once
     assert w.typographic("") == ""
+
+
+def test_a_dash_never_starts_a_line():
+    assert w.typographic("ІВАНЕНКО Іван – директор; таблицею — 5 грн") == \
+        f"ІВАНЕНКО Іван{NB}– директор; таблицею{NB}— 5{NB}грн"
 
 
 def test_signed_numbers_use_the_minus_sign():

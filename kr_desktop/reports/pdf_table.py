@@ -48,6 +48,9 @@ class TableBuilder:
         self.inner = [w - PAD["left"] - PAD["right"] for w in self.col_widths]
         self.wrappers = {font: LineWrapper(font, size) for font in (SERIF, SERIF_BOLD, SERIF_ITALIC)}
         self.styles = {font: self._cell_styles(font) for font in self.wrappers}
+        # A row whose one text spans the table (a group heading) reads from the left, whatever the
+        # first column's own alignment (a right-aligned «№»).
+        self.span_styles = [self._cell_style("span", SERIF_BOLD, "LEFT", "TOP")] + self.styles[SERIF_BOLD][1:]
         self.header = self._header_rows()
         self.header_styles = [self._cell_style("h", SERIF_BOLD, "CENTER", "MIDDLE")] * len(block.columns)
         self.header_heights = [self._height(row) for row in self.header]
@@ -107,7 +110,7 @@ class TableBuilder:
                 cells, height = self.spanning(str(row.cells[0]))
                 all_cells.append(cells)
                 heights.append(height)
-                all_styles.append(styles)
+                all_styles.append(self.span_styles)
                 continue
             wrapper = self.wrappers[font]
             cells = []
@@ -170,7 +173,7 @@ class TableBuilder:
         if continuation is not None:
             head_cells.append(continuation[0])
             head_heights.append(continuation[1])
-            head_styles.append(self.styles[SERIF_BOLD])
+            head_styles.append(self.span_styles)
             style += [("SPAN", (0, n_header), (-1, n_header)), ("BACKGROUND", (0, n_header), (-1, n_header), GREY)]
         first = len(head_cells)
         for offset, r in enumerate(rows):
@@ -223,9 +226,10 @@ class PagedTable(Flowable):
     SAFETY = 2  # points kept free so a rounding difference never overflows the frame
     KEEP_WITH_TAIL = 2  # rows carried to the next page with a tail that does not fit after the table
 
-    def __init__(self, shared: _Rows, start: int = 0, tail: list[Flowable] | None = None):
+    def __init__(self, shared: _Rows, start: int = 0, tail: list[Flowable] | None = None, carried: bool = False):
         super().__init__()
         self.shared, self.start, self.tail = shared, start, tail or []
+        self.carried = carried  # the last rows carried over to keep the signature company: a new page
 
     @classmethod
     def of(cls, block: d.TableBlock, width: float, size: float, money_places: int,
@@ -268,6 +272,8 @@ class PagedTable(Flowable):
         checkpoint()  # once a page: a cancelled job stops here (kr_desktop.cancel)
         s, start, total = self.shared, self.start, len(self.shared.rows)
         head, page = self._head_height(), self._page_room()
+        if self.carried and avail_height < page - self.SAFETY:
+            return []  # rows carried to go with the signature start the next page, not this one
         room = avail_height - head - self.SAFETY
         # the rows that fit: those whose bottom is within room of this part's top
         stop = max(start, bisect_right(s.tops, s.tops[start] + room, lo=start) - 1)
@@ -281,8 +287,10 @@ class PagedTable(Flowable):
                     return rest + tail <= page - self.SAFETY
 
                 carried = max(start + 1, total - self.KEEP_WITH_TAIL)
+                while carried - 1 > start and s.heading[carried - 1] == carried - 1:
+                    carried -= 1  # a group's heading goes on with its rows
                 if carried < total and fits_a_page(carried):
-                    stop = carried
+                    return [self._table_of(carried), PagedTable(s, carried, self.tail, carried=True)]
                 elif avail_height < page - self.SAFETY and fits_a_page(start):
                     return []  # the few last rows move on with the signature
         while start + 1 < stop < total and s.heading[stop - 1] == stop - 1:

@@ -44,10 +44,11 @@ def _last_reported_period(db, today: dt.date) -> Period:
 
 
 def _award_year(db, today: dt.date) -> int:
-    from kr_desktop.services.awards import AwardFilter, award_list
+    """The last whole year with awards (this year's when no earlier one has any)."""
+    from kr_desktop.services.awards import AwardFilter, count_awards
 
-    for year in range(today.year, today.year - 30, -1):
-        if award_list(db, AwardFilter(year=year, include_revoked=False)):
+    for year in [*range(today.year - 1, today.year - 30, -1), today.year]:
+        if count_awards(db, AwardFilter(year=year, include_revoked=False)):
             return year
     return today.year
 
@@ -64,10 +65,12 @@ def samples(db, today: dt.date | None = None) -> list[Sample]:
     today = today or dt.date.today()
     period = _last_reported_period(db, today)
     late = period.next().due + dt.timedelta(days=10)  # the next half-year's information is late
+    budget_year = period.year if period.half == 2 else period.year - 1  # a year whose actuals are in
     year = _award_year(db, today)
     year_filter = awards.AwardFilter(date_from=dt.date(year, 1, 1), date_to=dt.date(year, 12, 31),
                                      include_revoked=False)
-    certificate_type = next((t for t in award_types.list_award_types(db) if t.issues_certificate), None)
+    certificate_type = max((t for t in award_types.list_award_types(db) if t.issues_certificate), default=None,
+                           key=lambda t: len(awards.certificate_journal(db, t.id, year)))
     all_events = events.list_events(db, None, None, limit=None)
     event = max(all_events, key=lambda e: (e.invited + e.awards, e.event_date), default=None)
     event_year = event.event_date.year if event else today.year
@@ -82,8 +85,8 @@ def samples(db, today: dt.date | None = None) -> list[Sample]:
         Sample("program", "", lambda path: render_program_pdf(load_document(db), path), ("pdf",)),
         Sample("half-year", f"{period.half} півріччя {period.year}", document(
             lambda: halfyear.build_halfyear(progress_reports.halfyear_data(db, period.year, period.half, today)))),
-        Sample("budget", str(period.year), document(
-            lambda: budget.build_budget(progress_reports.budget_data(db, period.year, today)))),
+        Sample("budget", str(budget_year), document(
+            lambda: budget.build_budget(progress_reports.budget_data(db, budget_year, today)))),
         Sample("overdue", f"{late:%d.%m.%Y}", document(
             lambda: overdue.build_overdue(progress_reports.overdue_data(db, late)))),
         Sample("awards", str(year), document(lambda: awards_lists.build_awards_list(db, year_filter))),

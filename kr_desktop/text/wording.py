@@ -4,7 +4,7 @@
 - words by the person's sex: ``by_sex("ж", "помер", "померла")`` → «померла»;
 - the typographic apostrophe ’ (people type ' or ʼ);
 - no-break spaces where a line must not break: «№ 1176», «м. Кривий Ріг», «ІІІ ступеня»,
-  «2026 року», «1 250,00 грн»;
+  «2026 року», «1 250,00 грн», and before a dash («Іваненко – директор»: a dash never starts a line);
 - an en dash in year and date ranges («2017–2027», not a hyphen or a minus sign);
 - one style of Roman numerals: Latin letters (I, II, III, IV). Cyrillic «І» looks the same but has
   no V or X, so a Cyrillic «ІV» mixes two alphabets; Latin letters write every numeral;
@@ -212,6 +212,8 @@ def typographic(text: str) -> str:
         text = _NUMBER_SIGN.sub("№" + NBSP, text)
     if "м." in text or "с." in text or "смт" in text:
         text = _CITY.sub(_bind, text)
+    if " \u2013 " in text or " \u2014 " in text:  # a dash never starts a line: bound to the word before
+        text = text.replace(" \u2013 ", NBSP + "\u2013 ").replace(" \u2014 ", NBSP + "\u2014 ")
     if _DIGIT.search(text):
         text = _RANGE.sub(_en_dash, _YEAR_WORD.sub(NBSP, text))
     for end in _NUMERAL_ENDS:
