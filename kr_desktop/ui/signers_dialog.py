@@ -54,6 +54,7 @@ class SignersDialog(QDialog):
         layout.addWidget(box)
         for edit in self._edits():
             edit.setReadOnly(not editable)
+            edit.setCursorPosition(0)  # a long position or sender shows its beginning
         buttons = QDialogButtonBox((QDialogButtonBox.StandardButton.Save if editable else
                                     QDialogButtonBox.StandardButton.NoButton) | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
