@@ -26,6 +26,7 @@ from pathlib import Path
 from kr_desktop.db import migrate
 from kr_desktop.db.engine import BUSY_TIMEOUT_MS
 from kr_desktop.domain.backup_rotation import DEFAULT_POLICY, RotationPolicy, backups_to_delete
+from kr_desktop.error_texts import explain
 from kr_desktop.errors import DatabaseFileError, UserError
 
 log = logging.getLogger(__name__)
@@ -186,7 +187,7 @@ def verify_backup(path: Path, expected_counts: dict[str, int] | None = None) -> 
         with open(path, "rb") as handle:
             header = handle.read(16)
     except OSError as exc:
-        raise BackupError(f"Не вдалося прочитати резервну копію «{path}»: {exc.strerror}.") from None
+        raise BackupError(f"Не вдалося прочитати резервну копію «{path}»: {explain(exc)}.") from None
     if header != b"SQLite format 3\x00":
         raise BackupError(f"Файл «{path.name}» не є резервною копією бази даних (не SQLite або пошкоджено).")
     try:
@@ -210,7 +211,7 @@ def verify_backup(path: Path, expected_counts: dict[str, int] | None = None) -> 
         finally:
             raw.close()
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"Резервна копія «{path.name}» пошкоджена, її не вдається прочитати ({exc}).") from None
+        raise BackupError(f"Резервна копія «{path.name}» пошкоджена, її не вдається прочитати ({explain(exc)}).") from None
     if marker != migrate.APP_MARKER_VALUE:
         raise BackupError(f"Файл «{path.name}» — не резервна копія kr_desktop.")
     if revision is not None and revision not in migrate.known_revisions():
@@ -243,7 +244,7 @@ def create_backup(db_path: Path, out: Path | None = None, reason: str = "manual"
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise BackupError(f"Не вдалося створити теку резервних копій «{folder}»: {exc.strerror}.") from None
+            raise BackupError(f"Не вдалося створити теку резервних копій «{folder}»: {explain(exc)}.") from None
         target = folder / backup_name(reason)
     else:
         target = Path(out).expanduser()
@@ -261,9 +262,9 @@ def create_backup(db_path: Path, out: Path | None = None, reason: str = "manual"
         try:
             counts = _copy_snapshot(db_path, temp)
         except sqlite3.Error as exc:
-            raise BackupError(f"Не вдалося створити резервну копію «{db_path.name}»: {exc}.") from None
+            raise BackupError(f"Не вдалося створити резервну копію «{db_path.name}»: {explain(exc)}.") from None
         except OSError as exc:
-            raise BackupError(f"Не вдалося записати резервну копію: {exc.strerror}.") from None
+            raise BackupError(f"Не вдалося записати резервну копію: {explain(exc)}.") from None
         verify_backup(temp, counts)
         os.replace(temp, target)
         _fsync_dir(folder)
@@ -374,7 +375,7 @@ def restore_backup(backup: Path, db_path: Path, aside_label: str = "replaced") -
         try:
             counts = _copy_snapshot(backup, temp)
         except sqlite3.Error as exc:
-            raise BackupError(f"Не вдалося прочитати резервну копію «{backup.name}»: {exc}.") from None
+            raise BackupError(f"Не вдалося прочитати резервну копію «{backup.name}»: {explain(exc)}.") from None
         with sqlite3.connect(temp) as raw:
             raw.execute("PRAGMA journal_mode=WAL")  # the working file uses WAL like any we create
         raw.close()

@@ -18,6 +18,7 @@ from sqlalchemy.exc import OperationalError
 from kr_desktop.db import migrate
 from kr_desktop.db.engine import Database, is_url, make_engine, sqlite_url
 from kr_desktop.db.sqlite_uri import readonly_uri
+from kr_desktop.error_texts import explain
 from kr_desktop.errors import DatabaseFileError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -63,7 +64,7 @@ def check_file(path: Path) -> None:
     except PermissionError:
         raise DatabaseFileError(f"Немає дозволу на читання файлу «{path}».") from None
     except OSError as exc:
-        raise DatabaseFileError(f"Не вдалося прочитати файл «{path}»: {exc.strerror}.") from None
+        raise DatabaseFileError(f"Не вдалося прочитати файл «{path}»: {explain(exc)}.") from None
     if not header:
         raise DamagedDatabaseError(f"Файл «{path}» порожній: це не база даних kr_desktop.")
     if header != SQLITE_HEADER:
@@ -88,7 +89,7 @@ def check_file(path: Path) -> None:
                 revision = row[0] if row else None
         raw.close()
     except sqlite3.DatabaseError as exc:
-        raise DamagedDatabaseError(f"Файл «{path}» пошкоджено, його не вдається прочитати ({exc}).") from None
+        raise DamagedDatabaseError(f"Файл «{path}» пошкоджено, його не вдається прочитати ({explain(exc)}).") from None
     if marker != migrate.APP_MARKER_VALUE:
         raise DamagedDatabaseError(f"Файл «{path}» — це база даних SQLite іншої програми, а не kr_desktop. "
                                 "Його не буде змінено.")
@@ -146,7 +147,7 @@ def _open_file(path: Path, upgrade: bool) -> Database:
             migrate.upgrade(engine)
     except (OperationalError, SADatabaseError) as exc:
         engine.dispose()
-        raise DatabaseFileError(f"Не вдалося відкрити базу даних «{path}»: {exc.orig}.") from None
+        raise DatabaseFileError(f"Не вдалося відкрити базу даних «{path}»: {explain(exc.orig)}.") from None
     return Database(engine, str(path))
 
 
@@ -177,7 +178,7 @@ def _open_url(url: str, upgrade: bool) -> Database:
         return database
     except (OperationalError, SADatabaseError) as exc:
         engine.dispose()
-        raise DatabaseFileError(f"Не вдалося з’єднатися з базою даних: {exc.orig}.") from None
+        raise DatabaseFileError(f"Не вдалося з’єднатися з базою даних: {explain(exc.orig)}.") from None
 
 
 def _resync_sequences(engine) -> None:

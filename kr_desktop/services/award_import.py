@@ -32,6 +32,7 @@ from kr_desktop.db.models import Award, AwardType, IssuedCertificate, JournalEnt
 from kr_desktop.db.search_index import indexed_in_bulk
 from kr_desktop.domain import award_rules as rules
 from kr_desktop.domain.award_values import parse_act_kind, parse_date, parse_degree, parse_sex, type_key
+from kr_desktop.error_texts import explain
 from kr_desktop.errors import UserError
 from kr_desktop.services.access import OPERATOR, require
 from kr_desktop.services.persons import PersonInput, display_name, full_name_key, person_values
@@ -155,9 +156,9 @@ def read_sheet(path: str | Path) -> tuple[list[Any], list[tuple], int]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError) as exc:
-        raise UserError(f"Файл «{path.name}» не є книгою Excel (.xlsx) або пошкоджений ({exc}).") from None
+        raise UserError(f"Файл «{path.name}» не є книгою Excel (.xlsx) або пошкоджений ({explain(exc)}).") from None
     except Exception as exc:  # zipfile.BadZipFile and friends: still the user's file
-        raise UserError(f"Файл «{path.name}» не вдається прочитати як .xlsx ({type(exc).__name__}).") from None
+        raise UserError(f"Файл «{path.name}» не вдається прочитати як .xlsx ({explain(exc)}).") from None
     try:
         rows = workbook.worksheets[0].iter_rows(values_only=True)
         header: list[Any] = []

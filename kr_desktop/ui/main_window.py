@@ -152,7 +152,9 @@ class MainWindow(QMainWindow):
         except (UserError, OSError) as exc:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(self, texts.REPORT_FAILED, getattr(exc, "message", None) or str(exc))
+            from kr_desktop.error_texts import explain
+
+            QMessageBox.warning(self, texts.REPORT_FAILED, getattr(exc, "message", None) or explain(exc))
             return None
         if out is not None:
             self.statusBar().showMessage(texts.REPORT_SAVED.format(path=out))

@@ -255,7 +255,9 @@ class ReportPreviewDialog(QDialog):
             elif self.render(out) is None or not out.exists():
                 return None
         except (UserError, OSError) as exc:
-            QMessageBox.warning(self, t.SAVE_FAILED_TITLE, getattr(exc, "message", None) or str(exc))
+            from kr_desktop.error_texts import explain
+
+            QMessageBox.warning(self, t.SAVE_FAILED_TITLE, getattr(exc, "message", None) or explain(exc))
             return None
         finally:
             QGuiApplication.restoreOverrideCursor()
