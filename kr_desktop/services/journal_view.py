@@ -37,7 +37,7 @@ FIELD_LABELS = {
     "amount": "сума", "year": "рік", "key": "ключ", "value": "значення", "login": "логін",
     "head_position": "посада керівника", "head_name": "керівник", "head_position_dative": "посада керівника (кому)",
     "head_name_dative": "керівник (кому)", "phone": "телефон", "email": "електронна пошта",
-    "full_name": "ПІБ", "role": "роль", "active": "активний", "executors": "виконавці",
+    "full_name": "прізвище, ім’я, по батькові", "role": "роль", "active": "активний", "executors": "виконавці",
     "deadline_phrase": "строк виконання", "executors_text": "виконавці (текст)",
     "expected_result": "очікуваний результат", "surname": "прізвище", "patronymic": "по батькові",
     "status": "стан", "narrative": "що зроблено", "reasons": "причини невиконання",
