@@ -77,6 +77,7 @@ class Para:
     italic: bool = False
     size_delta: float = 0  # relative to the document's base size
     indent_first: bool = True
+    left_indent_mm: float = 0  # e.g. a letter's addressee in the right half of the page
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ class SignatureBlock:
 
 @dataclass(frozen=True)
 class PageBreak:
-    pass
+    new_document: bool = False  # what follows is a document of its own (a letter): its page numbers restart
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,9 @@ class ReportDocument:
     created: dt.date | None = None
     subject: str = ""  # PDF and DOCX metadata: what the document is about (a period, a filter)
     sheet: str = ""  # a short name for the XLSX sheet (≤ 31 characters); "" — made from the title
+    # "total": «Сторінка N з M» at the foot (reports); "top": the bare number centred in the top
+    # margin from page 2 on, as ДСТУ 4163:2020 numbers decisions and letters.
+    page_numbers: Literal["total", "top"] = "total"
 
     def tables(self) -> list[TableBlock]:
         return [b for b in self.blocks if isinstance(b, TableBlock)]

@@ -34,6 +34,8 @@ PERFORMER_NAME = declare("program.reports.performer_name", "")
 PERFORMER_PHONE = declare("program.reports.performer_phone", "")
 SENDER = declare("program.reports.sender",
                  "Управління організаційно-протокольної роботи виконкому Криворізької міської ради")
+# The letterhead's second line: address, phone, e-mail of the department (empty: not printed).
+SENDER_DETAILS = declare("program.reports.sender_details", "")
 
 # The control's own settings (the signatures are edited with every other signer: services.signers).
 SETTING_LABELS = {
@@ -50,6 +52,7 @@ class Signing:
     performer: str
     phone: str
     sender: str
+    details: str = ""  # the letterhead's address and contacts
 
     @property
     def executor_line(self) -> str:
@@ -64,7 +67,8 @@ def signing(db: Database) -> Signing:
 
     signers = load_signers(db)
     reports = signers.of("reports")
-    return Signing(reports.position, reports.name, signers.performer, signers.phone, signers.sender)
+    return Signing(reports.position, reports.name, signers.performer, signers.phone, signers.sender,
+                   signers.sender_details)
 
 
 def control_settings(db: Database) -> dict:
@@ -191,11 +195,12 @@ def _control_on(facts: _ControlFacts, on: dt.date) -> ControlData:
             check = check_report(executor_id, name, period, ids, reported, on, soon_days)
             if check is None or check.status is ControlStatus.PENDING:
                 continue
+            missing = sorted(ids - reported, key=lambda i: _number_key(numbers[i]))
             detail = (f"надано щодо всіх заходів ({check.measures})" if check.missing == 0
                       else f"не надано щодо {count_of(check.missing, check.measures, 'заходу', 'заходів')}: "
-                      + ", ".join(sorted((numbers[i] for i in ids - reported), key=_number_key)))
+                      + ", ".join(numbers[i] for i in missing))
             items.append(ControlItem("report", check.status, period.due, ((executor_id, name),),
-                                     f"Звіт за {period.label}", detail))
+                                     f"Звіт за {period.label}", detail, measure_ids=tuple(missing)))
     items += _deadline_items(facts, on)
     items.sort(key=lambda i: (-SEVERITY[i.status], i.due, i.kind, i.what))
     counts = count_by_executor((e_id, name, item.status) for item in items for e_id, name in item.executors)
@@ -219,7 +224,8 @@ def _deadline_items(facts: _ControlFacts, on: dt.date) -> list[ControlItem]:
             if check is None or check.status is ControlStatus.PENDING:
                 continue
             items.append(ControlItem("deadline", check.status, check.due, m.executors,
-                                     f"Захід {m.number} (Додаток {stage.annex})", m.text, m.deadline_phrase))
+                                     f"Захід {m.number} (Додаток {stage.annex})", m.text, m.deadline_phrase,
+                                     (m.id,)))
     return items
 
 

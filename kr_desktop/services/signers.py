@@ -67,6 +67,7 @@ class Signers:
     performer: str  # the executor's surname (and initials) printed small under the signature
     phone: str
     sender: str  # the department that sends letters (the letterhead's first line)
+    sender_details: str = ""  # the letterhead's address, phone and e-mail
     legacy_line: str = ""  # the awards register's own executor line of before, until one is set here
 
     def of(self, role_key: str) -> Signer:
@@ -83,15 +84,16 @@ class Signers:
 def _performer_keys():
     from kr_desktop.services import awards, control
 
-    return control.PERFORMER_NAME, control.PERFORMER_PHONE, control.SENDER, awards.EXECUTOR_LINE
+    return control.PERFORMER_NAME, control.PERFORMER_PHONE, control.SENDER, awards.EXECUTOR_LINE, \
+        control.SENDER_DETAILS
 
 
 def load_signers(db: Database) -> Signers:
     items = roles()
-    performer, phone, sender, legacy_line = _performer_keys()
+    performer, phone, sender, legacy_line, details = _performer_keys()
     values = get_settings(db, "")
     signers = tuple(Signer(r.key, r.label, values[r.position_setting], values[r.name_setting]) for r in items)
-    return Signers(signers, values[performer], values[phone], values[sender], values[legacy_line])
+    return Signers(signers, values[performer], values[phone], values[sender], values[details], values[legacy_line])
 
 
 def signer(db: Database, role_key: str) -> Signer:
@@ -108,7 +110,7 @@ def _clean(value: str, label: str, field: str, required: bool = False) -> str:
 
 
 def save_signers(db: Database, signers: dict[str, tuple[str, str]], performer: str | None = None,
-                 phone: str | None = None, sender: str | None = None) -> bool:
+                 phone: str | None = None, sender: str | None = None, sender_details: str | None = None) -> bool:
     """Positions and names by role (``{"awards": ("Керуючий справами виконкому", "Олена ШОВГЕЛЯ")}``),
     and optionally the executor line and the sender: administrators only, validated naming the
     field, one journaled transaction."""
@@ -118,13 +120,15 @@ def save_signers(db: Database, signers: dict[str, tuple[str, str]], performer: s
         values[item.position_setting] = _clean(position, f"Посада («{item.label}»)", f"{key}.position",
                                                required=True)
         values[item.name_setting] = _clean(name, f"Власне ім’я ПРІЗВИЩЕ («{item.label}»)", f"{key}.name")
-    performer_key, phone_key, sender_key, legacy_key = _performer_keys()
+    performer_key, phone_key, sender_key, legacy_key, details_key = _performer_keys()
     if performer is not None:
         values[performer_key] = _clean(performer, "Виконавець", "performer")
     if phone is not None:
         values[phone_key] = _clean(phone, "Телефон виконавця", "phone")
     if sender is not None:
         values[sender_key] = _clean(sender, "Відправник листів", "sender", required=False)
+    if sender_details is not None:
+        values[details_key] = _clean(sender_details, "Адреса, телефон, e-mail (бланк листа)", "sender_details")
     if performer is not None or phone is not None:
         values[legacy_key] = ""  # the one executor line now serves every document
     set_settings(db, values, "Змінено підписи документів")

@@ -50,7 +50,9 @@ class SignersDialog(QDialog):
         box = QGroupBox(t.SENDER_BOX)
         form = QFormLayout(box)
         self.sender = QLineEdit(current.sender)
+        self.sender_details = QLineEdit(current.sender_details)
         form.addRow(t.SENDER, self.sender)
+        form.addRow(t.SENDER_DETAILS, self.sender_details)
         layout.addWidget(box)
         for edit in self._edits():
             edit.setReadOnly(not editable)
@@ -63,12 +65,13 @@ class SignersDialog(QDialog):
         self.resize(720, 0)
 
     def _edits(self) -> list[QLineEdit]:
-        return [e for pair in self.fields.values() for e in pair] + [self.performer, self.phone, self.sender]
+        return [e for pair in self.fields.values() for e in pair] + [self.performer, self.phone, self.sender,
+                                                                     self.sender_details]
 
     def save(self) -> bool:
         values = {role: (position.text(), name.text()) for role, (position, name) in self.fields.items()}
         if not perform(self, self.context, "settings", service.save_signers, self.context.db, values,
-                       self.performer.text(), self.phone.text(), self.sender.text()):
+                       self.performer.text(), self.phone.text(), self.sender.text(), self.sender_details.text()):
             return False
         self.accept()
         return True

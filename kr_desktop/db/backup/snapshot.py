@@ -1,0 +1,216 @@
+"""Making a backup and checking one.
+
+A backup is taken with SQLite's online backup API (never a file copy of a live database, which
+can catch a half-written page or miss the WAL), inside one read transaction whose row counts are
+recorded; it is written under a temporary name, verified (integrity_check, our marker, a schema
+this version knows, the same row counts) and only then renamed into place.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kr_desktop.db import migrate
+from kr_desktop.db.backup.store import TEMP_PREFIXES, backup_name, backups_dir, fsync_dir, fsync_file, list_backups, rotate
+from kr_desktop.db.engine import BUSY_TIMEOUT_MS
+from kr_desktop.db.file_check import check_file
+from kr_desktop.db.sqlite_uri import readonly_uri
+from kr_desktop.domain.backup_rotation import DEFAULT_POLICY, RotationPolicy
+from kr_desktop.error_texts import explain
+from kr_desktop.errors import DatabaseFileError, UserError
+
+log = logging.getLogger(__name__)
+
+
+class BackupError(UserError):
+    """A backup could not be made, verified or restored (message in Ukrainian)."""
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    counts: dict[str, int]
+    seconds: float
+    removed: list[Path] = field(default_factory=list)  # old backups rotated away
+
+
+# -- making and checking a backup -------------------------------------------------------------
+
+def _user_tables(connection: sqlite3.Connection) -> list[str]:
+    return sorted(row[0] for row in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"))
+
+
+def _counts(connection: sqlite3.Connection) -> dict[str, int]:
+    return {table: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            for table in _user_tables(connection)}
+
+
+def _report_progress(_status: int, remaining: int, total: int) -> None:
+    from kr_desktop.cancel import checkpoint
+
+    checkpoint(total - remaining, total)  # raises Cancelled when the user asked to stop
+
+
+def copy_snapshot(source: Path, temp: Path) -> dict[str, int]:
+    """Copy ``source`` into the new file ``temp`` with the online backup API, from one read
+    snapshot, and return that snapshot's row counts. The copy is left in rollback-journal mode:
+    a backup is a single self-contained file."""
+    src = sqlite3.connect(readonly_uri(source), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        src.isolation_level = None
+        src.execute("BEGIN")  # the backup step reuses this read transaction: counts and pages agree
+        counts = _counts(src)
+        dst = sqlite3.connect(temp)
+        try:
+            # In steps of 1,024 pages (4 MB), so a job from the window shows progress and can be
+            # cancelled between steps (kr_desktop.cancel); one read transaction holds the snapshot.
+            src.backup(dst, pages=1024, progress=_report_progress)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+        src.execute("COMMIT")
+    finally:
+        src.close()
+    fsync_file(temp)
+    return counts
+
+
+def verify_backup(path: Path, expected_counts: dict[str, int] | None = None) -> dict[str, int]:
+    """Open the backup read-only and check it completely; return its row counts.
+
+    Refuses (BackupError) a file that is not SQLite, fails ``PRAGMA integrity_check``, lacks
+    kr_desktop's marker, comes from a newer version, or whose row counts differ from those
+    recorded when it was taken.
+    """
+    path = Path(path)
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(16)
+    except OSError as exc:
+        raise BackupError(f"Не вдалося прочитати резервну копію «{path}»: {explain(exc)}.") from None
+    if header != b"SQLite format 3\x00":
+        raise BackupError(f"Файл «{path.name}» не є резервною копією бази даних (не SQLite або пошкоджено).")
+    try:
+        raw = sqlite3.connect(readonly_uri(path, immutable=not Path(f"{path}-wal").exists()), uri=True)
+        try:
+            result = [row[0] for row in raw.execute("PRAGMA integrity_check")]
+            if result != ["ok"]:
+                raise BackupError(f"Резервна копія «{path.name}» пошкоджена (перевірка цілісності: "
+                                  f"{'; '.join(map(str, result[:3]))}).")
+            tables = set(_user_tables(raw))
+            marker = revision = None
+            if "app_meta" in tables:
+                row = raw.execute("SELECT value FROM app_meta WHERE key = ?", (migrate.APP_MARKER_KEY,)).fetchone()
+                marker = row[0] if row else None
+            if "alembic_version" in tables:
+                row = raw.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+            counts = _counts(raw)
+        finally:
+            raw.close()
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(f"Резервна копія «{path.name}» пошкоджена, її не вдається прочитати "
+                          f"({explain(exc)}).") from None
+    if marker != migrate.APP_MARKER_VALUE:
+        raise BackupError(f"Файл «{path.name}» — не резервна копія kr_desktop.")
+    if revision is not None and revision not in migrate.known_revisions():
+        raise BackupError(f"Резервну копію «{path.name}» створено новішою версією kr_desktop (схема {revision}).")
+    if expected_counts is not None and counts != expected_counts:
+        differing = sorted(t for t in set(counts) | set(expected_counts) if counts.get(t) != expected_counts.get(t))
+        raise BackupError(f"Резервна копія «{path.name}» неповна: не збігається кількість записів у таблицях "
+                          f"{', '.join(differing)}.")
+    return counts
+
+
+def create_backup(db_path: Path, out: Path | None = None, reason: str = "manual",
+                  policy: RotationPolicy | None = DEFAULT_POLICY) -> BackupResult:
+    """Back up the database file ``db_path`` to ``out`` or into its backups folder (then rotate).
+
+    Nothing appears under the final name unless the copy is complete and verified.
+    """
+    started = time.perf_counter()
+    db_path = Path(db_path).expanduser()
+    if not db_path.exists():
+        raise BackupError(f"Файл бази даних «{db_path}» не знайдено.")
+    try:
+        check_file(db_path)
+    except DatabaseFileError as exc:
+        raise BackupError(f"Резервну копію не створено: {exc.message}") from None
+    if out is None:
+        folder = backups_dir(db_path)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BackupError(f"Не вдалося створити теку резервних копій «{folder}»: {explain(exc)}.") from None
+        target = folder / backup_name(reason)
+    else:
+        target = Path(out).expanduser()
+        folder = target.parent
+        if not folder.is_dir():
+            raise BackupError(f"Теки «{folder}» не існує.")
+        if target.is_dir():
+            raise BackupError(f"«{target}» — це тека; вкажіть ім’я файлу резервної копії.")
+        if target.resolve() == db_path.resolve():
+            raise BackupError("Резервну копію не можна записати поверх самої бази даних.")
+    if not os.access(folder, os.W_OK):
+        raise BackupError(f"Немає дозволу на запис у теку «{folder}».")
+    temp = folder / f"{TEMP_PREFIXES[0]}{uuid.uuid4().hex}.part"
+    try:
+        try:
+            counts = copy_snapshot(db_path, temp)
+        except sqlite3.Error as exc:
+            raise BackupError(f"Не вдалося створити резервну копію «{db_path.name}»: {explain(exc)}.") from None
+        except OSError as exc:
+            raise BackupError(f"Не вдалося записати резервну копію: {explain(exc)}.") from None
+        verify_backup(temp, counts)
+        os.replace(temp, target)
+        fsync_dir(folder)
+    finally:
+        for leftover in (temp, Path(f"{temp}-journal")):
+            leftover.unlink(missing_ok=True)
+    removed = rotate(folder, policy=policy) if out is None and policy is not None else []
+    return BackupResult(target, counts, time.perf_counter() - started, removed)
+
+
+def newest_good_backup(folder: Path) -> Path | None:
+    """The newest backup in ``folder`` that passes verification, or None."""
+    for entry in list_backups(folder):
+        try:
+            verify_backup(entry.path)
+        except BackupError as exc:
+            log.warning("skipping bad backup %s: %s", entry.path, exc.message)
+            continue
+        return entry.path
+    return None
+
+
+# -- the application's automatic backups ------------------------------------------------------
+
+def database_file(db) -> Path | None:
+    """The file of an open SQLite ``Database``; None for a server database."""
+    if not db.is_sqlite:
+        return None
+    database = db.engine.url.database
+    return Path(database) if database and database != ":memory:" else None
+
+
+def auto_backup(db, reason: str) -> BackupResult | None:
+    """An automatic backup of an open database; never raises (a failed backup must not stop the
+    user's work: it is logged and reported as None)."""
+    path = database_file(db)
+    if path is None:
+        return None
+    try:
+        return create_backup(path, reason=reason)
+    except UserError as exc:
+        log.warning("automatic backup (%s) failed: %s", reason, exc.message)
+    except OSError as exc:
+        log.warning("automatic backup (%s) failed: %s", reason, exc)
+    return None
