@@ -54,6 +54,16 @@ def money_format(places: int, signed: bool = False) -> str:
     return f'+{body};"{MINUS}"{body};{body}' if signed else body
 
 
+def _sheet_text(text: str) -> str:
+    """Printed text's typography (apostrophe, dashes, numerals) with plain spaces: a sheet is
+    searched and filtered, and nobody types a no-break space into Excel's search box."""
+    return typographic(text).replace("\u00a0", " ")
+
+
+def _in_title(text: str, title: str) -> bool:
+    return " ".join(text.casefold().split()) in " ".join(title.casefold().split())
+
+
 def _title_row(sheet, title: str, width: int) -> int:
     """The document's full title in the first row (merged over the table's width); the next row."""
     cell = sheet.cell(row=1, column=1, value=title)
@@ -70,7 +80,7 @@ def _value(value, column: d.Column, places: int):
         return round_money(value, places) if column.kind in ("money", "delta") else value
     if isinstance(value, (int, float, dt.date)) or value is None:
         return value
-    return typographic(str(value))
+    return _sheet_text(str(value))
 
 
 def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
@@ -92,13 +102,13 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
             sheet.column_dimensions[get_column_letter(i)].width = max(8, 110 * column.weight / total)
     places = document.money_places
     formats = {"money": money_format(places), "delta": money_format(places, signed=True)}
-    row = _title_row(sheet, typographic(document.title), widest)
+    row = _title_row(sheet, _sheet_text(document.title), widest)
     froze = False
     for block in document.blocks:
-        if isinstance(block, d.Heading) and block.level == 1:
-            continue  # the title's parts: the whole title is the first row
+        if isinstance(block, d.Heading) and block.level == 1 and _in_title(block.text, document.title):
+            continue  # a part of the title: the whole title is the first row
         if isinstance(block, (d.Heading, d.Para)):
-            cell = sheet.cell(row=row, column=1, value=typographic(block.text))
+            cell = sheet.cell(row=row, column=1, value=_sheet_text(block.text))
             cell.font = Font(name=FONT, bold=isinstance(block, d.Heading) or block.bold,
                              size=12 if isinstance(block, d.Heading) else 11)
             cell.alignment = Alignment(wrap_text=True, vertical="top",
@@ -109,7 +119,7 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
             row += 1
         elif isinstance(block, d.TableBlock):
             for i, column in enumerate(block.columns, start=1):
-                cell = sheet.cell(row=row, column=i, value=typographic(column.title))
+                cell = sheet.cell(row=row, column=i, value=_sheet_text(column.title))
                 cell.font = Font(name=FONT, bold=True)
                 cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
                 cell.border = BORDER
@@ -121,7 +131,7 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
             for r in block.rows:
                 bold = r.bold
                 if r.spans_all:
-                    cell = sheet.cell(row=row, column=1, value=typographic(str(r.cells[0])))
+                    cell = sheet.cell(row=row, column=1, value=_sheet_text(str(r.cells[0])))
                     cell.font = Font(name=FONT, bold=True)
                     cell.fill = GREY
                     sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(block.columns))
@@ -147,9 +157,9 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
         elif isinstance(block, d.SignatureBlock):
             row += 1
             for signature in block.signatures:
-                sheet.cell(row=row, column=1, value=typographic(signature.position)).font = Font(name=FONT)
+                sheet.cell(row=row, column=1, value=_sheet_text(signature.position)).font = Font(name=FONT)
                 sheet.cell(row=row, column=max(widest, 2),
-                           value=typographic(signature.name) or d.BLANK_NAME).font = Font(name=FONT)
+                           value=_sheet_text(signature.name) or d.BLANK_NAME).font = Font(name=FONT)
                 row += 1
             if block.executor_line:
                 row += 1
@@ -161,8 +171,8 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
             if isinstance(block, d.PageBreak):
                 sheet.row_breaks.append(Break(id=row - 1))
             row += 1
-    workbook.properties.title = typographic(document.title)
-    workbook.properties.subject = typographic(document.subject)
+    workbook.properties.title = _sheet_text(document.title)
+    workbook.properties.subject = _sheet_text(document.subject)
     workbook.properties.creator = document.author
     workbook.save(str(path))
     return path

@@ -87,8 +87,7 @@ def samples(db, today: dt.date | None = None) -> list[Sample]:
             lambda: halfyear.build_halfyear(progress_reports.halfyear_data(db, period.year, period.half, today)))),
         Sample("budget", str(budget_year), document(
             lambda: budget.build_budget(progress_reports.budget_data(db, budget_year, today)))),
-        Sample("overdue", f"{late:%d.%m.%Y}", document(
-            lambda: overdue.build_overdue(progress_reports.overdue_data(db, late)))),
+        Sample("overdue", f"{late:%d.%m.%Y}", document(lambda: overdue.build_overdue_with_letters(db, late))),
         Sample("awards", str(year), document(lambda: awards_lists.build_awards_list(db, year_filter))),
         Sample("honorary-citizens", "", document(lambda: awards_lists.build_honorary_citizens(db))),
     ]
