@@ -22,7 +22,8 @@ def words(text: str) -> list[str]:
         return text.split()
     if "\t" in text or "\r" in text:
         text = text.replace("\t", " ").replace("\r", " ")
-    return [w for w in text.split(" ") if w]
+    parts = text.split(" ")
+    return [w for w in parts if w] if "" in parts else parts
 
 
 class LineWrapper:

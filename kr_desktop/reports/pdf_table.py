@@ -103,6 +103,7 @@ class TableBuilder:
         # Formatted numbers and dates of one length have one width (the fonts' figures are all
         # as wide): measured once per column, font and length, not once per row.
         fitting: dict[tuple[int, str, int], bool] = {}
+        printed: dict[str, str] = {}  # a text's typography once per table (acts, posts, places repeat)
         for row in rows:
             font = self._font_of(row)
             styles = self.styles[font]
@@ -117,7 +118,9 @@ class TableBuilder:
             lines = 1
             for i, value in enumerate(row.cells):
                 if value.__class__ is str:  # text: printed with its typography, wrapped when too wide
-                    text = typographic(value)
+                    text = printed.get(value)
+                    if text is None:
+                        text = printed[value] = typographic(value)
                     if plan[i][1] or not wrapper.fits(text, inner[i]):
                         text = wrapper.wrap(text, inner[i])
                         if "\n" in text:
@@ -291,7 +294,7 @@ class PagedTable(Flowable):
                     carried -= 1  # a group's heading goes on with its rows
                 if carried < total and fits_a_page(carried):
                     return [self._table_of(carried), PagedTable(s, carried, self.tail, carried=True)]
-                elif avail_height < page - self.SAFETY and fits_a_page(start):
+                if avail_height < page - self.SAFETY and fits_a_page(start):
                     return []  # the few last rows move on with the signature
         while start + 1 < stop < total and s.heading[stop - 1] == stop - 1:
             stop -= 1  # a group's heading never stands alone at the foot of a page

@@ -199,6 +199,7 @@ def roman_numerals(text: str) -> str:
 # Each rule runs only where its sign is found, found by plain substring tests (a regular expression
 # that looked for all of them at once cost 9 µs a text, most of a long list's typography).
 _DIGIT = re.compile(r"\d")
+_HAS_DASH_RANGE = re.compile(r"\d ?[-\u2010-\u2012\u2014\u2212] ?\d")
 _NUMERAL_ENDS = tuple(ch + space for ch in "IVX\u0406\u0425" for space in (" ", NBSP))
 
 
@@ -214,8 +215,10 @@ def typographic(text: str) -> str:
         text = _CITY.sub(_bind, text)
     if " \u2013 " in text or " \u2014 " in text:  # a dash never starts a line: bound to the word before
         text = text.replace(" \u2013 ", NBSP + "\u2013 ").replace(" \u2014 ", NBSP + "\u2014 ")
-    if _DIGIT.search(text):
-        text = _RANGE.sub(_en_dash, _YEAR_WORD.sub(NBSP, text))
+    if " " in text and _DIGIT.search(text):
+        text = _YEAR_WORD.sub(NBSP, text)
+    if _HAS_DASH_RANGE.search(text):
+        text = _RANGE.sub(_en_dash, text)
     for end in _NUMERAL_ENDS:
         if end in text:
             return _NUMERAL.sub(_numeral, text)
