@@ -164,6 +164,8 @@ def _table(doc, block: d.TableBlock, width_mm: float, size: float, places: int, 
             for cell in cells:
                 _shade(cell, "F0F0F0")
         _keep_row(rows[n_header + offset], bool(row.heading) or (signed and offset >= last - 1))
+    for column, width in zip(table.columns, widths):
+        column.width = width  # the table grid: LibreOffice lays columns out by it, Word prefers it
     for row in rows:
         for cell, width in zip(row.cells, widths):
             cell.width = width
