@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Mapping
 
-from sqlalchemy import select
+from sqlalchemy import false, select, union
 from sqlalchemy.orm import Session, selectinload
 
 from kr_desktop.db.engine import Database
@@ -71,15 +71,17 @@ def stage_for_year(session: Session, year: int) -> Stage | None:
 
 
 def _sources_of_stage(session: Session, stage: Stage | None) -> tuple[SourceColumn, ...]:
-    """Sources with planned amounts in the stage (the city budget at least), in passport order."""
-    used: set[int] = set()
+    """Sources with planned amounts in the stage (the city budget at least), in passport order
+    (one query: on a server each is a round trip)."""
+    used = false()
     if stage is not None:
-        used |= set(session.scalars(select(PlannedFunding.source_id).join(Direction, Direction.id == PlannedFunding.direction_id)
-                                    .where(Direction.stage_id == stage.id)))
-        used |= set(session.scalars(select(PlannedFunding.source_id).join(Measure, Measure.id == PlannedFunding.measure_id)
-                                    .join(Direction).where(Direction.stage_id == stage.id)))
-    sources = list(session.scalars(select(FundingSource).order_by(FundingSource.position)))
-    chosen = [f for f in sources if f.id in used] or sources[:1]
+        by_direction = (select(PlannedFunding.source_id).join(Direction, Direction.id == PlannedFunding.direction_id)
+                        .where(Direction.stage_id == stage.id))
+        by_measure = (select(PlannedFunding.source_id).join(Measure, Measure.id == PlannedFunding.measure_id)
+                      .join(Direction).where(Direction.stage_id == stage.id))
+        used = FundingSource.id.in_(union(by_direction, by_measure).scalar_subquery())
+    rows = session.execute(select(FundingSource, used).order_by(FundingSource.position)).all()
+    chosen = [f for f, in_use in rows if in_use] or [f for f, _ in rows[:1]]
     return tuple(SourceColumn(f.id, f.name, f.short_name or f.name) for f in chosen)
 
 
@@ -96,6 +98,24 @@ def entries_of(session: Session, period: Period) -> dict[int, ProgressEntry]:
         select(ProgressEntry).where(ProgressEntry.period_id == row.id).options(selectinload(ProgressEntry.amounts)))}
 
 
+def entries_by_period(session: Session, periods) -> dict[Period, dict[int, ProgressEntry]]:
+    """``entries_of`` for several periods at once: one query (and one for the amounts) instead of
+    three per period — on a server each query is a round trip."""
+    wanted = {Period(p.year, p.half) for p in periods}
+    result: dict[Period, dict[int, ProgressEntry]] = {period: {} for period in wanted}
+    if not wanted:
+        return result
+    rows = session.execute(select(ProgressEntry, ReportingPeriod.year, ReportingPeriod.half)
+                           .join(ReportingPeriod, ReportingPeriod.id == ProgressEntry.period_id)
+                           .where(ReportingPeriod.year.in_({p.year for p in wanted}))
+                           .options(selectinload(ProgressEntry.amounts)))
+    for entry, year, half in rows:
+        period = Period(year, half)
+        if period in result:
+            result[period][entry.measure_id] = entry
+    return result
+
+
 def period_grid(db: Database, year: int, half: int, executor_id: int | None = None) -> PeriodGrid:
     period = Period(year, half)
     with db.reading() as s:
@@ -108,7 +128,7 @@ def period_grid(db: Database, year: int, half: int, executor_id: int | None = No
                  .options(selectinload(Measure.executors), selectinload(Measure.direction)))
         if executor_id is not None:
             query = query.where(Measure.executors.any(Executor.id == executor_id))
-        entries = entries_of(s, period)
+        entries = entries_by_period(s, [period])[period]
         rows = []
         for m in s.scalars(query):
             row = ProgressRow(m.id, f"{m.direction.number}.{m.position}", m.text, tuple(e.name for e in m.executors),
@@ -210,28 +230,33 @@ def reporting_executors(db: Database, year: int) -> list[tuple[int, str]]:
 def year_actuals(session: Session, year: int) -> dict[int, dict[int, Decimal]]:
     """measure_id → source_id → actual for the whole year: the latest report of the year
     (amounts are since 1 January, so II half-year's when given, otherwise I half-year's)."""
+    return _actuals(entries_by_period(session, (Period(year, 1), Period(year, 2))), year)
+
+
+def _actuals(entries: dict[Period, dict[int, ProgressEntry]], year: int) -> dict[int, dict[int, Decimal]]:
     result: dict[int, dict[int, Decimal]] = {}
     for half in (1, 2):
-        for measure_id, entry in entries_of(session, Period(year, half)).items():
+        for measure_id, entry in entries.get(Period(year, half), {}).items():
             result[measure_id] = {a.source_id: a.amount for a in entry.amounts}
     return result
 
 
-def planned_by_year(session: Session, stage: Stage) -> tuple[dict, dict]:
-    """(direction_id → year → source_id → plan, measure_id → year → source_id → plan) of a stage."""
+def planned_by_year(session: Session, stage: Stage | None) -> tuple[dict, dict]:
+    """(direction_id → year → source_id → plan, measure_id → year → source_id → plan) of a stage
+    (of every stage when ``stage`` is None)."""
     by_direction: dict = defaultdict(lambda: defaultdict(dict))
     by_measure: dict = defaultdict(lambda: defaultdict(dict))
     for p in _direction_funding(session, stage):
         by_direction[p.direction_id][p.year][p.source_id] = p.amount
-    for p in session.scalars(select(PlannedFunding).join(Measure, Measure.id == PlannedFunding.measure_id)
-                             .join(Direction).where(Direction.stage_id == stage.id)):
+    query = select(PlannedFunding).join(Measure, Measure.id == PlannedFunding.measure_id).join(Direction)
+    for p in session.scalars(query if stage is None else query.where(Direction.stage_id == stage.id)):
         by_measure[p.measure_id][p.year][p.source_id] = p.amount
     return by_direction, by_measure
 
 
-def _direction_funding(session: Session, stage: Stage):
-    return session.scalars(select(PlannedFunding).join(Direction, Direction.id == PlannedFunding.direction_id)
-                           .where(Direction.stage_id == stage.id))
+def _direction_funding(session: Session, stage: Stage | None):
+    query = select(PlannedFunding).join(Direction, Direction.id == PlannedFunding.direction_id)
+    return session.scalars(query if stage is None else query.where(Direction.stage_id == stage.id))
 
 
 @dataclass(frozen=True)
@@ -244,24 +269,26 @@ class YearBar:
 def plan_vs_actual_by_year(db: Database, direction_id: int | None = None) -> list[YearBar]:
     """Plan and actual per year for the whole Program (all stages) or one direction (its stage)."""
     bars: list[YearBar] = []
-    with db.reading() as s:
+    with db.reading() as s:  # a few queries for the whole Program, not a few per stage and year
         stages = list(s.scalars(select(Stage).order_by(Stage.annex_number)))
         direction = s.get(Direction, direction_id) if direction_id is not None else None
         if direction_id is not None and direction is None:
             raise UserError("Напрям не знайдено.")
+        stages = [stage for stage in stages if direction is None or stage.id == direction.stage_id]
+        by_direction, by_measure = planned_by_year(s, stages[0] if direction is not None and stages else None)
+        stage_of_direction = dict(s.execute(select(Direction.id, Direction.stage_id)).all())
+        measures = dict(s.execute(select(Measure.id, Measure.direction_id)).all())
+        years = [year for stage in stages for year in stage.years]
+        entries = entries_by_period(s, [Period(year, half) for year in years for half in (1, 2)])
         for stage in stages:
-            if direction is not None and stage.id != direction.stage_id:
-                continue
-            by_direction, by_measure = planned_by_year(s, stage)
-            measures = {m_id: d_id for m_id, d_id in s.execute(
-                select(Measure.id, Measure.direction_id).join(Direction).where(Direction.stage_id == stage.id))}
-            wanted = (lambda d_id: d_id == direction.id) if direction is not None else (lambda d_id: True)
+            in_stage = (lambda d_id, stage_id=stage.id: stage_of_direction.get(d_id) == stage_id)
+            wanted = (lambda d_id: d_id == direction.id) if direction is not None else in_stage
             for year in stage.years:
                 plan = sum((sum(v[year].values(), Decimal(0)) for d_id, v in by_direction.items() if wanted(d_id)),
                            Decimal(0))
                 plan += sum((sum(v[year].values(), Decimal(0)) for m_id, v in by_measure.items()
                              if wanted(measures.get(m_id))), Decimal(0))
-                actual = sum((sum(amounts.values(), Decimal(0)) for m_id, amounts in year_actuals(s, year).items()
+                actual = sum((sum(amounts.values(), Decimal(0)) for m_id, amounts in _actuals(entries, year).items()
                               if m_id in measures and wanted(measures[m_id])), Decimal(0))
                 bars.append(YearBar(year, plan, actual))
     return bars

@@ -95,6 +95,8 @@ class ProgressScreen(QWidget):
         if area == "program":
             self._fill_executors()
             self.reload()
+        elif area == "progress" and self.context.events.elsewhere:
+            self.reload()  # another workstation's entries (the grid's own rows are saved in place)
 
     def select_executor(self, executor_id: int | None) -> None:
         self.executor.setCurrentIndex(max(0, self.executor.findData(executor_id)))

@@ -1,7 +1,7 @@
 """Roman numerals in Latin letters
 
 Revision ID: 0010
-Revises: 0013
+Revises: 0011
 Create Date: 2026-12-06
 
 The documents and screens write Roman numerals in one style, Latin letters (kr_desktop.text.wording:
@@ -12,7 +12,7 @@ the badge's degrees with Cyrillic «І»: the same names with Latin numerals. On
 from alembic import op
 
 revision = '0010'
-down_revision = '0013'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 
