@@ -19,7 +19,8 @@ import stat
 from pathlib import Path
 from typing import Callable
 
-from kr_desktop.errors import UserError, os_error_text
+from kr_desktop.error_texts import os_error_text
+from kr_desktop.errors import UserError
 from kr_desktop.temp_files import claimed_temp, remove_abandoned
 
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -4,7 +4,10 @@ Run through scripts/screenshots.sh (which starts a virtual X screen when there i
 The application runs on its normal platform plugin (xcb) on a temporary database: the built-in
 Program plus demo data (``kr-desktop demo`` when this version has it, else a few persons and awards
 entered through the services). Every tab of the main window is visited and grabbed from the X
-server, then the print preview, the user guide (F1) and the About box.
+server, then the print preview (the Program: portrait and landscape pages side by side), the
+signatures dialog, the user guide (F1) and the About box; last, the first and the last page of
+every kind of report at 80 dpi (``report-KIND-first.png``, ``report-KIND-last.png``), made by
+kr_desktop.reports.samples from the same data.
 """
 
 from __future__ import annotations
@@ -188,18 +191,31 @@ def main() -> int:
 
     programs_shots(app, window, folder)
 
-    window.tabs.setCurrentIndex(window.tabs.indexOf(window.awards_screen))
+    window.tabs.setCurrentIndex(window.tabs.indexOf(window.program_screen))
+    from kr_desktop.reports import file_names
     from kr_desktop.ui.print_preview import make_preview
 
-    screen = window.awards_screen
-    preview = make_preview(screen, "Список нагороджених", lambda p: screen.print_awards(str(p)),
-                           "Список_нагороджених.pdf")
-    preview.resize(1000, 760)
+    preview = make_preview(window.program_screen, "Програма", lambda p: window.print_program(str(p)),
+                           file_names.program(), ("pdf",))
+    preview.resize(1200, 760)
     preview.move(40, 20)
     preview.show()
+    preview.preview.set_zoom(0.55)
+    settle(app, 400)
+    bar = preview.preview.verticalScrollBar()
+    bar.setValue(preview.preview.page_rect(1).top() - 40)  # the passport's last page above the first annex
     settle(app, 1200)
     grab(app, preview, "print-preview")
     preview.close()
+
+    from kr_desktop.ui.signers_dialog import SignersDialog
+
+    signers = SignersDialog(window.context, window)
+    signers.move(60, 20)
+    signers.show()
+    settle(app, 400)
+    grab(app, signers, "signers")
+    signers.close()
 
     window.commands.show_help()
     help_window = window.commands.help_window
@@ -219,8 +235,32 @@ def main() -> int:
     grab(app, about, "about")
     about.close()
     window.close()
+    report_pages(db, folder)
     db.dispose()
     return 0
+
+
+def report_pages(db, folder: Path, dpi: int = 80) -> None:
+    """The first and the last page of every kind of report, as a clerk gets them on paper."""
+    import pypdfium2
+
+    from kr_desktop.reports.samples import samples
+
+    for old in OUT.glob("report-*.png"):
+        old.unlink()
+    for sample in samples(db):
+        pdf_path = sample.render(folder / f"{sample.kind}.pdf")
+        document = pypdfium2.PdfDocument(str(pdf_path))
+        count = len(document)
+        for label, index in (("first", 0), ("last", count - 1)):
+            if label == "last" and count == 1:
+                break
+            image = document[index].render(scale=dpi / 72).to_pil()
+            path = OUT / f"report-{sample.kind}-{label}.png"
+            image.save(path)
+            print(f"  {path.relative_to(ROOT)} ({image.width}×{image.height}, сторінка {index + 1} з {count}"
+                  f"{', ' + sample.params if sample.params else ''})")
+        document.close()
 
 
 if __name__ == "__main__":

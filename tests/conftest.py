@@ -50,6 +50,17 @@ def builtin_db_file(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def report_demo(builtin_db_file, tmp_path_factory):
+    """The built-in Program with demo data (tests/report_demo.py), opened once: the report tests
+    only read it."""
+    from report_demo import make_demo
+
+    db = make_demo(builtin_db_file, tmp_path_factory.mktemp("report-demo"))
+    yield db
+    db.dispose()
+
+
 @pytest.fixture
 def db_path(builtin_db_file, tmp_path) -> Path:
     """A private copy of the built-in database for one test."""

@@ -29,7 +29,8 @@ def test_rows_are_numbered_within_each_group():
         ("Нагрудний знак ІІІ ступеня (1)",),
         (1, "ҐУДЗЬ Ярина Ігорівна – лікарка", "рішення виконкому від 21.12.2016 №1176", "12", dt.date(2017, 1, 5))]
     assert [r.style for r in rows] == ["group", "normal", "normal", "group", "normal"]
-    assert any("Усього записів: 3; станом на 30 листопада 2026 року." in getattr(b, "text", "") for b in doc.blocks)
+    assert any("Усього 3\u00a0записи; станом на 30 листопада 2026 року." in getattr(b, "text", "") for b in doc.blocks)
+    assert [r.heading for r in rows if r.style == "group"] == ["Подяка міського голови", "Нагрудний знак ІІІ ступеня"]
 
 
 def test_award_list_groups_by_award_and_degree_in_ukrainian_order(db):
@@ -52,7 +53,7 @@ def test_award_list_groups_by_award_and_degree_in_ukrainian_order(db):
     order = [t.id for t in types]
     assert [g.award_type_id for g in groups] == sorted((badge.id, thanks.id), key=order.index)
     by_type = {g.award_type_id: g for g in groups}
-    assert by_type[badge.id].title == "Нагрудний знак «За заслуги перед містом» ІІІ ступеня"
+    assert by_type[badge.id].title == "Нагрудний знак «За заслуги перед містом» III\u00a0ступеня"
     assert by_type[badge.id].rows == (AwardListLine("ҐУДЗЬ Олена Петрівна", "вчителька", "",
                                                     "рішення виконкому від 01.03.2024", "7", dt.date(2024, 4, 2),
                                                     True),)  # the revoked one is left out

@@ -37,13 +37,13 @@ def test_honorary_citizens_living_only(db, db_path, tmp_path):
     cells = [c for row in openpyxl.load_workbook(out).active.iter_rows(values_only=True) for c in row if c]
     names = [c for c in cells if isinstance(c, str) and "Анатолій" in c]
     assert names == ["ҐУДЗЬ Анатолій Васильович", "СТОРОЖУК Анатолій Васильович"]
-    assert "1998" in cells and "рішення міської ради від 31.05.1998 №82" in cells
+    assert "1998" in cells and "рішення міської ради від 31.05.1998 № 82" in cells
     out = tmp_path / "all.docx"
     assert main(["report", "honorary-citizens", "--db", str(db_path), "--out", str(out)]) == 0
     table = docx.Document(str(out)).tables[0]
     assert [r.cells[1].text for r in table.rows[1:]] == ["БАБЕНКО Анатолій Васильович", "ҐУДЗЬ Анатолій Васильович",
                                                         "СТОРОЖУК Анатолій Васильович"]
-    assert "помер(ла) 05.05.2019" in table.rows[1].cells[5].text
+    assert table.rows[1].cells[5].text == "помер 05.05.2019"  # he: his sex is known
 
 
 def test_certificate_journal_keeps_deleted_numbers_and_has_a_signature_column(db, db_path, tmp_path, capsys):
@@ -56,7 +56,7 @@ def test_certificate_journal_keeps_deleted_numbers_and_has_a_signature_column(db
         text = " ".join((pdf.pages[0].extract_text() or "").split())
     assert "Підпис отримувача" in text and "Журнал видачі посвідчень" in text
     assert "СТОРОЖУК" not in text  # its award was deleted: no date, so not in a year's journal
-    assert text.index("2 БАБЕНКО Анатолій Васильович ІІІ 01.02.2021") < text.index("3 ҐУДЗЬ Анатолій Васильович ІІІ")
+    assert text.index("2 БАБЕНКО Анатолій Васильович III 01.02.2021") < text.index("3 ҐУДЗЬ Анатолій Васильович III")
     assert main(["report", "certificates", "--type", "2", "--db", str(db_path), "--out", str(out), "--force"]) == 0
     with pdfplumber.open(out) as pdf:
         text = " ".join((pdf.pages[0].extract_text() or "").split())
@@ -69,4 +69,4 @@ def test_certificate_journal_keeps_deleted_numbers_and_has_a_signature_column(db
                  "--out", str(tmp_path / "b.pdf")]) == 0
     with pdfplumber.open(tmp_path / "b.pdf") as pdf:
         text = " ".join((pdf.pages[0].extract_text() or "").split())
-    assert "БАБЕНКО" in text and "СТОРОЖУК" not in text and "ІІІ ступеня (2)" in text
+    assert "БАБЕНКО" in text and "СТОРОЖУК" not in text and "III ступеня (2)" in text

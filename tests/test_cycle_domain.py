@@ -23,7 +23,7 @@ def test_period_due_dates_follow_item_5_of_the_decision():
     assert Period(2026, 2).due == D(2027, 1, 10)
     assert Period(2026, 1).end == D(2026, 6, 30) and Period(2026, 2).start == D(2026, 7, 1)
     assert Period(2026, 2).next() == Period(2027, 1) and Period(2027, 1).previous() == Period(2026, 2)
-    assert Period(2026, 1).label == "I півріччя 2026 року"
+    assert Period(2026, 1).label == "I\u00a0півріччя 2026 року"
     with pytest.raises(ValidationError):
         Period(2026, 3)
 

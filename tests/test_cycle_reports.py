@@ -69,7 +69,8 @@ def xlsx_values(path):
 
 
 def money(value):
-    return format_money(value).replace("\u00a0", " ")
+    """As printed: deviations below zero with the minus sign U+2212."""
+    return format_money(value).replace("\u00a0", " ").replace("-", "\u2212")
 
 
 def render_all(tmp_path, db_path, name, *args):

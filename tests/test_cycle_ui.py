@@ -107,7 +107,7 @@ def test_clerk_types_a_period_with_the_keyboard_and_control_turns_green(window, 
     assert [r.narrative for r in grid.rows] == ["Проведено 1 заходи", "Проведено 2 заходи", "Проведено 3 заходи"]
     assert [sum(r.amounts.values()) for r in grid.rows] == [Decimal("1000.25"), Decimal("2000.25"), Decimal("3000.25")]
     assert all(r.reported_by == press.name and r.received_on == dt.date.today() for r in grid.rows)
-    assert progress.count.text() == "Надано: 3 із 3 заходів"
+    assert progress.count.text() == "Надано щодо 3 з 3\u00a0заходів"
 
     row = control.counts_model.row_of(press.id)
     assert _colour(control.counts_model, row) == COLOURS[ControlStatus.DONE]
@@ -206,13 +206,16 @@ def test_executors_dialog_merges_two_records(window, db, refusals):
 
 def test_reports_from_the_window_and_signatures_from_settings(window, db, tmp_path, refusals):
     from kr_desktop.ui.control_settings_dialog import ControlSettingsDialog
+    from kr_desktop.ui.signers_dialog import SignersDialog
 
     dialog = ControlSettingsDialog(window.context)
     dialog.fields["program.control.soon_days"].setText("багато")
     assert not dialog.save() and "не ціле число" in refusals[-1]
     dialog.fields["program.control.soon_days"].setText("30")
-    dialog.fields["program.reports.signer_name"].setText("Олена ПЕТРЕНКО")
     assert dialog.save()
+    signers = SignersDialog(window.context)
+    signers.fields["reports"][1].setText("Олена ПЕТРЕНКО")
+    assert signers.save()
     assert window.control_screen.soon_label.text() == "Жовтим — строк упродовж 30 дн."
     control = window.control_screen
     out = control.print_half_year(2024, 1, str(tmp_path / "h.docx"))

@@ -95,3 +95,26 @@ def test_money_is_exact(db):
         row.amount = Decimal("0.1") + Decimal("0.2")
     with db.reading() as s:
         assert s.get(PlannedFunding, row.id).amount == Decimal("0.30")
+
+
+def test_stock_items_named_with_latin_numerals_after_the_upgrade(db_path):
+    """Migration 0010: the preloaded badges' degrees in Latin letters, and back on downgrade."""
+    from alembic import command
+
+    from kr_desktop.db.engine import make_engine, sqlite_url
+
+    def names():
+        with sqlite3.connect(db_path) as raw:
+            return [r[0].split("» ")[1] for r in raw.execute(
+                "SELECT name FROM stock_item WHERE name LIKE '%ступеня%' ORDER BY id")]
+
+    assert names() == ["I ступеня", "II ступеня", "III ступеня"]
+    engine = make_engine(sqlite_url(db_path))
+    with engine.begin() as connection:
+        before = migrate.script_directory().get_revision("0010").down_revision  # whatever follows 0010 goes too
+        command.downgrade(migrate.alembic_config(connection), before)
+    assert names() == ["\u0406 ступеня", "\u0406\u0406 ступеня", "\u0406\u0406\u0406 ступеня"]
+    with engine.begin() as connection:
+        command.upgrade(migrate.alembic_config(connection), "head")
+    engine.dispose()
+    assert names() == ["I ступеня", "II ступеня", "III ступеня"]

@@ -42,7 +42,7 @@ def test_wording_and_cases(db, act):
     draft = decisions.draft_decision(db, "№ 408")
     assert draft.title == "Про нагородження та оголошення подяки міського голови" and draft.act_kind == "executive"
     assert draft.paragraphs() == [
-        "1. Нагородити нагрудним знаком «За заслуги перед містом» ІІІ ступеня:",
+        "1. Нагородити нагрудним знаком «За заслуги перед містом» III\u00a0ступеня:",
         "МАР’ЯНЕНКО Ґанну Їжаківну – лікарку, КНП «Лікарня №2»;",
         "СТОРОЖУКА Анатолія Васильовича – голову правління, ПрАТ «Криворіжсталь».",
         "2. Нагородити Почесною грамотою виконкому міської ради:",
@@ -71,14 +71,14 @@ def test_decision_document_docx_and_pdf(db, act, tmp_path):
     document = build_decision(db, "408")
     render(document, tmp_path / "d.docx")
     render(document, tmp_path / "d.pdf")
-    text = "\n".join(p.text for p in docx.Document(tmp_path / "d.docx").paragraphs)
+    text = "\n".join(p.text for p in docx.Document(tmp_path / "d.docx").paragraphs).replace("\u00a0", " ")
     for expected in ("ВИКОНАВЧИЙ КОМІТЕТ КРИВОРІЗЬКОЇ МІСЬКОЇ РАДИ", "РІШЕННЯ", "13 травня 2025 року",
                      "Про нагородження", "СТОРОЖУКА Анатолія Васильовича – голову правління, ПрАТ «Криворіжсталь».",
                      "ГЮГО Віктору.", "Виконком міської ради вирішив:"):
         assert expected in text
     with pdfplumber.open(tmp_path / "d.pdf") as pdf:
         flat = " ".join(" ".join((p.extract_text() or "").split()) for p in pdf.pages)
-    assert "Нагородити нагрудним знаком «За заслуги перед містом» ІІІ ступеня:" in flat
+    assert "Нагородити нагрудним знаком «За заслуги перед містом» III ступеня:" in flat
     assert "КОСАЧ-КВІТКУ Ларису Петрівну." in flat and "Олександр ВІЛКУЛ" in flat
 
 

@@ -36,7 +36,7 @@ def _cancel_at(module, monkeypatch, nth: int, seen: list):
 
 
 def test_printing_runs_off_the_ui_thread_and_the_window_keeps_working(qtbot, db, tmp_path, monkeypatch):
-    import kr_desktop.reports.render_pdf as render_pdf
+    import kr_desktop.reports.pdf_table as render_pdf  # the PDF tables' page checkpoint
 
     fill_demo(db, 1500, seed=3)
     screen = _screen(qtbot, db)
@@ -63,7 +63,7 @@ def test_printing_runs_off_the_ui_thread_and_the_window_keeps_working(qtbot, db,
 
 
 def test_cancelled_printing_leaves_no_file(qtbot, db, tmp_path, monkeypatch):
-    import kr_desktop.reports.render_pdf as render_pdf
+    import kr_desktop.reports.pdf_table as render_pdf  # the PDF tables' page checkpoint
 
     fill_demo(db, 1500, seed=3)
     screen = _screen(qtbot, db)

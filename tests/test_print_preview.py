@@ -143,5 +143,66 @@ def test_control_screen_report_buttons_open_the_preview(qtbot, db, monkeypatch):
 
     monkeypatch.setattr(print_preview.ReportPreviewDialog, "exec", exec_)
     assert window.control_screen.print_budget(year=2024) is None  # nothing saved from the preview
-    assert shown and shown[0][0] == "Попередній перегляд — Кошти 2024"
-    assert shown[0][1] >= 1 and shown[0][2] == "Кошти_2024.pdf"
+    assert shown and shown[0][0] == "Попередній перегляд — Використання коштів 2024"
+    assert shown[0][1] >= 1 and shown[0][2] == "Використання_коштів_2024.pdf"
+
+
+def test_each_page_is_shown_in_its_own_orientation(qtbot, db, tmp_path):
+    """The Program: a portrait passport, then landscape annexes — each page on screen as the PDF has
+    it, not every page in one paper's frame."""
+    from kr_desktop.reports.program_pdf import render_program_pdf
+    from kr_desktop.services.program_view import load_document
+
+    document = load_document(db)
+    dialog = make_preview(None, "Програма", lambda path: render_program_pdf(document, path), "Програма.pdf", ("pdf",))
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 700)
+    dialog.show()
+    view = dialog.preview
+    sizes = _pages(dialog.pdf)
+    assert sizes[0][0] < sizes[0][1] and sizes[-1][0] > sizes[-1][1]  # portrait first, landscape last
+    for index, (width, height) in enumerate(sizes):
+        rect = view.page_rect(index)
+        assert (rect.width() > rect.height()) == (width > height), index
+        assert abs(rect.width() / rect.height() - width / height) < 0.01  # the whole page, not cut
+    view.fit_page()
+    for index in range(len(sizes)):
+        rect = view.page_rect(index)
+        assert rect.width() <= view.viewport().width() and rect.height() <= view.viewport().height()
+    # what is painted is the page itself: the first page's image has the passport's proportions
+    image = view.pages.image(0, view.render_dpi())
+    assert abs(image.width() / image.height() - sizes[0][0] / sizes[0][1]) < 0.01
+    dialog.reject()
+
+
+def test_a_missing_signer_name_is_pointed_out_and_set_from_the_preview(qtbot, db, monkeypatch):
+    from kr_desktop.services.signers import signer
+    from kr_desktop.ui import print_preview, signers_dialog
+    from kr_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    seen = []
+
+    def exec_(dialog):
+        dialog.show()
+        notice = dialog.signer_notice
+        seen.append(notice is not None and notice.isVisible())
+        if notice is not None:
+            def answer(ask):
+                ask.name.setText("Олена ШОВГЕЛЯ")
+                return signers_dialog.QDialog.DialogCode.Accepted
+
+            monkeypatch.setattr(signers_dialog._AskName, "exec", answer)
+            assert dialog.set_signer("reports")
+            with pdfplumber.open(dialog.pdf) as pdf:
+                seen.append("Олена ШОВГЕЛЯ" in pdf.pages[-1].extract_text())
+        dialog.reject()
+        return 0
+
+    monkeypatch.setattr(print_preview.ReportPreviewDialog, "exec", exec_)
+    window.control_screen.print_budget(year=2024)
+    assert seen == [True, True]
+    assert signer(db, "reports").name == "Олена ШОВГЕЛЯ"
+    window.control_screen.print_budget(year=2024)
+    assert seen[-1] is False  # set once: no notice any more

@@ -35,7 +35,8 @@ def _window(qtbot, db):
 def _tree_texts(screen) -> list[str]:
     model = screen.model
     program = model.item(0)
-    return [program.text()] + [program.child(i).text() for i in range(program.rowCount())]
+    texts = [program.text()] + [program.child(i).text() for i in range(program.rowCount())]
+    return [text.replace("\u00a0", " ") for text in texts]
 
 
 def test_a_program_made_on_the_command_line_is_in_the_chooser_and_stays_chosen(qtbot, db_path, capsys):

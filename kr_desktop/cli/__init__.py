@@ -47,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="kr-desktop",
         description="Програма сприяння розвитку місцевого самоврядування (рішення №1176) та реєстр відзнак.",
     )
-    parser.add_argument("--version", action="version", version=f"kr-desktop {__version__}")
+    parser.add_argument("--version", action="version", version=f"kr-desktop {__version__}",
+                        help=argparse_uk.VERSION_HELP)  # argparse's own help here is not translatable
     parser.add_argument("--db", metavar="PATH", help="файл бази даних (або адреса PostgreSQL); "
                         "без нього — база користувача")
     parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
@@ -118,7 +119,7 @@ def failure(exc: Exception) -> UserError:
     """What went wrong, in Ukrainian: the database's words (busy, disk full, read-only…), the
     system's (no space, no permission…), or an unexpected error named by its kind."""
     from kr_desktop.db.failures import database_failure
-    from kr_desktop.errors import os_error_text
+    from kr_desktop.error_texts import os_error_text
 
     known = database_failure(exc)
     if known is not None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+VERSION_HELP = "показати версію програми і вийти"
+
 _MESSAGES = {
     "usage: ": "використання: ",
     "positional arguments": "позиційні аргументи",
@@ -18,6 +20,11 @@ _MESSAGES = {
     "invalid %(type)s value: %(value)r": "неприпустиме значення %(value)r",
     "ambiguous option: %(option)s could match %(matches)s": "неоднозначний параметр %(option)s: %(matches)s",
     "not allowed with argument %s": "не можна разом з аргументом %s",
+    "expected at most one argument": "очікується не більше одного значення",
+    "expected at least one argument": "очікується хоча б одне значення",
+    "one of the arguments %s is required": "потрібен один з аргументів %s",
+    "ignored explicit argument %r": "зайве значення %r",
+    "unexpected option string: %s": "неочікуваний параметр: %s",
 }
 
 

@@ -24,7 +24,7 @@ def register_reports(reports) -> None:
     awards = reports.add_parser("awards", help="список нагороджених, згрупований за відзнаками і ступенями")
     awards.add_argument("--type", metavar="T", type=options.text,
                         help="відзнака (назва або її частина, або номер у довіднику)")
-    awards.add_argument("--degree", metavar="D", type=options.degree, help="ступінь: І, ІІ, ІІІ або 1, 2, 3")
+    awards.add_argument("--degree", metavar="D", type=options.degree, help="ступінь: I, II, III або 1, 2, 3")
     awards.add_argument("--from", dest="date_from", metavar="DATE", type=options.date,
                         help="документи-підстави від дати (дд.мм.рррр)")
     awards.add_argument("--to", dest="date_to", metavar="DATE", type=options.date, help="документи-підстави до дати")
@@ -154,8 +154,10 @@ def run_import(args: argparse.Namespace) -> int:
     for warning in plan.warnings:
         print(f"Попередження. {warning}")
     verb = "Перевірено (нічого не записано)" if args.dry_run else "Імпортовано"
-    print(f"{verb}: відзнак {len(plan.rows)}; нових осіб {plan.persons_new}, "
-          f"наявних осіб {plan.persons_matched}.")
+    from kr_desktop.text.wording import AWARDS, count
+
+    print(f"{verb}: {count(len(plan.rows), *AWARDS)}; нових осіб — {plan.persons_new}, "
+          f"наявних осіб — {plan.persons_matched}.")
     return 0
 
 

@@ -46,7 +46,9 @@ def run_backup(args: argparse.Namespace) -> int:
     out = usable_path(args.out) if args.out else None
     result = create_backup(_db_file(args), out=out, reason="command-line", replace=args.force)
     rows = sum(result.counts.values())
-    print(f"Резервну копію створено й перевірено: {result.path} ({rows} записів, {result.seconds:.2f} с)")
+    from kr_desktop.text.wording import RECORDS, count
+
+    print(f"Резервну копію створено й перевірено: {result.path} ({count(rows, *RECORDS)}, {result.seconds:.2f} с)")
     return 0
 
 

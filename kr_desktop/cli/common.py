@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from kr_desktop.cli.database import database_target, open_db_from_args, open_for_reading  # noqa: F401 - re-exported
@@ -56,4 +57,20 @@ def print_report(args: argparse.Namespace, build, formats: tuple[str, ...] = REP
     finally:
         db.dispose()
     print(f"Звіт збережено: {out}")
+    for position in unsigned(document):
+        print(f"Увага: не задано ім’я того, хто підписує («{position}»): у документі порожній рядок для підпису. "
+              "Задайте ім’я у вікні програми: «Налаштування → Підписи документів…».", file=sys.stderr)
     return 0
+
+
+def unsigned(document) -> list[str]:
+    """The positions of the document's signers whose name is not set (printed as a blank line)."""
+    from kr_desktop.reports.document import SignatureBlock
+
+    positions = []
+    for block in getattr(document, "blocks", ()):
+        if isinstance(block, SignatureBlock):
+            for signature in block.signatures:
+                if not signature.name.strip("_ \u00a0") and signature.position not in positions:
+                    positions.append(signature.position)
+    return positions

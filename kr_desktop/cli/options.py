@@ -81,5 +81,5 @@ def degree(value: str) -> int:
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
     if number is None:
-        raise argparse.ArgumentTypeError("вкажіть ступінь: І, ІІ або ІІІ")
+        raise argparse.ArgumentTypeError("вкажіть ступінь: I, II або III")
     return number

@@ -40,8 +40,15 @@ _TEXTS = (
      "Файл бази даних пошкоджено: відновіть його з резервної копії."),
     (("unique constraint", "duplicate key value", "violates foreign key", "foreign key constraint"),
      "Дані щойно змінив інший користувач або процес: зміни не записано. Спробуйте ще раз."),
-    (("password authentication failed", "connection refused", "could not connect", "could not translate host",
-      "connection to server", "server closed the connection", "no pg_hba.conf entry"),
+    (("password authentication failed",), "Сервер бази даних не прийняв ім’я користувача або пароль."),
+    (("no pg_hba.conf entry",), "Сервер бази даних не дозволяє з’єднання з цього комп’ютера (pg_hba.conf)."),
+    (("connection refused",), "Сервер бази даних не приймає з’єднань — перевірте адресу і чи запущено сервер."),
+    (("could not translate host", "name or service not known"), "Адресу сервера бази даних не знайдено в мережі."),
+    (("timeout expired", "timed out"), "Сервер бази даних не відповів вчасно."),
+    (("too many connections",), "На сервері бази даних забагато з’єднань — спробуйте пізніше."),
+    (("ssl error", "ssl connection", "ssl syscall", "certificate verify"),
+     "Не вдалося встановити захищене з’єднання із сервером бази даних."),
+    (("could not connect", "connection to server", "server closed the connection"),
      "Не вдалося з’єднатися із сервером бази даних: перевірте адресу, пароль і мережу."),
     (("nul (0x00)", "null character", "invalid byte sequence"),
      "Текст містить недопустимий символ (NUL або службовий): зміни не записано."),
@@ -53,26 +60,35 @@ def _driver_message(exc: BaseException) -> str:
     return str(original).lower()
 
 
-def _is_database_error(exc: BaseException) -> bool:
+def is_database_error(exc: BaseException) -> bool:
     if isinstance(exc, sqlite3.Error):
         return True
     module = type(exc).__module__ or ""
     return module.startswith(("sqlalchemy", "psycopg"))
 
 
-def database_error_text(exc: BaseException) -> str:
-    """The user's words for a database error (the driver's own words, cut short, as a last resort)."""
+def matching_text(exc: BaseException) -> str | None:
+    """The user's words for what a database driver said, when the table knows it."""
     said = _driver_message(exc)
     for needles, text in _TEXTS:
         if any(needle in said for needle in needles):
             return text
+    return None
+
+
+def database_error_text(exc: BaseException) -> str:
+    """The user's words for a database error (the driver's own words, cut short, as a last resort)."""
+    known = matching_text(exc)
+    if known:
+        return known
+    said = _driver_message(exc)
     first_line = said.strip().splitlines()[0] if said.strip() else type(exc).__name__
     return f"Помилка бази даних ({first_line[:120]})."
 
 
 def database_failure(exc: BaseException) -> UserError | None:
     """A UserError for an exception raised by the database layer, else None."""
-    if not _is_database_error(exc):
+    if not is_database_error(exc):
         return None
     text = database_error_text(exc)
     return DatabaseBusyError(text) if text == BUSY else UserError(text)

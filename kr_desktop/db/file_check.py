@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kr_desktop.db import migrate
 from kr_desktop.db.sqlite_uri import readonly_uri
+from kr_desktop.error_texts import explain
 from kr_desktop.errors import DatabaseFileError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -33,7 +34,7 @@ def check_file(path: Path) -> None:
     except PermissionError:
         raise DatabaseFileError(f"Немає дозволу на читання файлу «{path}».") from None
     except OSError as exc:
-        raise DatabaseFileError(f"Не вдалося прочитати файл «{path}»: {exc.strerror}.") from None
+        raise DatabaseFileError(f"Не вдалося прочитати файл «{path}»: {explain(exc)}.") from None
     if not header:
         raise DamagedDatabaseError(f"Файл «{path}» порожній: це не база даних kr_desktop.")
     if header != SQLITE_HEADER:
@@ -58,7 +59,7 @@ def check_file(path: Path) -> None:
                 revision = row[0] if row else None
         raw.close()
     except sqlite3.DatabaseError as exc:
-        raise DamagedDatabaseError(f"Файл «{path}» пошкоджено, його не вдається прочитати ({exc}).") from None
+        raise DamagedDatabaseError(f"Файл «{path}» пошкоджено, його не вдається прочитати ({explain(exc)}).") from None
     if marker != migrate.APP_MARKER_VALUE:
         raise DamagedDatabaseError(f"Файл «{path}» — це база даних SQLite іншої програми, а не kr_desktop. "
                                 "Його не буде змінено.")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import URL, make_url
 
+from kr_desktop.error_texts import explain
 from kr_desktop.errors import LoginFailed, UserError
 
 # app_meta key holding the prefix of the group roles (``kr`` → kr_viewer, kr_editor, kr_admin).
@@ -60,7 +61,8 @@ def refusal(exc: BaseException) -> UserError:
     if any(sign in lowered for sign in ("password authentication failed", "is not permitted to log in",
                                         "does not exist", "authentication failed")):
         if 'database "' in lowered and "does not exist" in lowered:
-            return UserError(f"На сервері немає такої бази даних: {_last_line(detail)}")
+            name = detail.split('database "', 1)[1].split('"', 1)[0]
+            return UserError(f"На сервері немає бази даних «{name}».")
         return LoginFailed(WRONG_CREDENTIALS)
     if "no password supplied" in lowered or "fe_sendauth" in lowered:
         return LoginFailed("Не вказано пароль.")
@@ -68,16 +70,12 @@ def refusal(exc: BaseException) -> UserError:
         return UserError("Сервер не приймає з’єднань цього користувача з цього комп’ютера "
                          "(pg_hba.conf на сервері, див. README).")
     if "ssl" in lowered or "certificate" in lowered:
-        return UserError(f"Не вдалося встановити захищене з’єднання (TLS) із сервером: {_last_line(detail)}")
+        explain(exc)  # the server's own words go to the log
+        return UserError("Не вдалося встановити захищене з’єднання (TLS) із сервером: перевірте його сертифікат "
+                         "і параметри sslmode в адресі.")
     if "too many connections" in lowered:
         return UserError("Сервер зараз не приймає нових з’єднань (забагато підключень). Спробуйте пізніше.")
-    return UserError(f"Не вдалося з’єднатися з базою даних: {_last_line(detail)}")
-
-
-def _last_line(detail: str) -> str:
-    lines = [line.strip() for line in detail.strip().splitlines() if line.strip()]
-    text_ = lines[-1] if lines else detail
-    return text_.removeprefix("FATAL:").strip()
+    return UserError(f"Не вдалося з’єднатися з базою даних: {explain(getattr(exc, 'orig', exc))}.")
 
 
 @dataclass(frozen=True)

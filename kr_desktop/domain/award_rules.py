@@ -25,7 +25,7 @@ DECEASED = "deceased_not_posthumous"
 PRESENTED_BEFORE_ACT = "presented_before_act"
 
 RULES: dict[str, str] = {
-    DEGREE_ORDER: "Порядок ступенів ІІІ → ІІ → І",
+    DEGREE_ORDER: "Порядок ступенів III → II → I",
     SAME_DEGREE: "Той самий ступінь удруге",
     MIN_INTERVAL: "Мінімальний проміжок між відзнаками одного виду",
     DECEASED: "Відзнака померлій особі без позначки «посмертно»",
@@ -99,7 +99,7 @@ def check_award(candidate: Candidate, held: Iterable[HeldAward], levels: dict[st
         lower = degree + 1
         if not any(h.degree == lower for h in same_type):
             found.append((DEGREE_ORDER, f"{candidate.type_name} {degree_phrase(degree)}: особа не має "
-                                        f"попереднього {degree_label(lower)} ступеня (порядок ІІІ → ІІ → І)."))
+                                        f"попереднього {degree_label(lower)} ступеня (порядок III → II → I)."))
     if degree and any(h.degree == degree for h in same_type):
         found.append((SAME_DEGREE, f"Особа вже має {candidate.type_name} {degree_phrase(degree)}."))
     if candidate.date and min_interval_years > 0:

@@ -7,9 +7,11 @@ import datetime as dt
 import re
 
 from kr_desktop.text.ukrainian import search_key
+from kr_desktop.text.wording import roman
 
-# Degrees are written with the Cyrillic «І» (U+0406); I is the highest.
-DEGREE_LABELS = {1: "І", 2: "ІІ", 3: "ІІІ", 4: "ІV", 5: "V"}
+# Degrees are written in Roman numerals of Latin letters, as everywhere (text.wording: the seed's
+# Cyrillic «ІІІ» and a mixed «ІV» are read, never written); I is the highest.
+DEGREE_LABELS = {n: roman(n) for n in range(1, 6)}
 _DEGREE_INPUT = {"і": 1, "ііі": 3, "іі": 2, "i": 1, "ii": 2, "iii": 3, "1": 1, "2": 2, "3": 3,
                  "iv": 4, "іv": 4, "4": 4, "v": 5, "5": 5}
 
@@ -38,8 +40,8 @@ def degree_label(degree: int | None) -> str:
 
 
 def degree_phrase(degree: int | None) -> str:
-    """«ІІ ступеня»."""
-    return f"{degree_label(degree)} ступеня" if degree else ""
+    """«II ступеня» (with a no-break space)."""
+    return f"{degree_label(degree)}\u00a0ступеня" if degree else ""
 
 
 def parse_degree(text) -> int | None:
@@ -55,7 +57,7 @@ def parse_degree(text) -> int | None:
     compact = value.replace(" ", "")
     if compact in _DEGREE_INPUT:
         return _DEGREE_INPUT[compact]
-    raise ValueError(f"ступінь «{text}» не розпізнано (очікується І, ІІ, ІІІ або 1, 2, 3)")
+    raise ValueError(f"ступінь «{text}» не розпізнано (очікується I, II, III або 1, 2, 3)")
 
 
 def parse_act_kind(text: str | None) -> str | None:

@@ -61,7 +61,9 @@ class ControlItem:
 
     @property
     def executor_names(self) -> str:
-        return "; ".join(name for _id, name in self.executors)
+        from kr_desktop.text.wording import join_list
+
+        return join_list(name for _id, name in self.executors)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from kr_desktop.errors import ValidationError
+from kr_desktop.text.wording import half_year_name
 
 
 @dataclass(frozen=True, order=True)
@@ -35,7 +36,7 @@ class Period:
 
     @property
     def label(self) -> str:
-        return f"{'I' if self.half == 1 else 'II'} півріччя {self.year} року"
+        return f"{half_year_name(self.half)} {self.year} року"
 
     def next(self) -> "Period":
         return Period(self.year, 2) if self.half == 1 else Period(self.year + 1, 1)

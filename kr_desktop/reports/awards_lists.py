@@ -10,6 +10,7 @@ from kr_desktop.domain.award_values import degree_label
 from kr_desktop.reports.document import (Column, Heading, Para, ReportDocument, Row, Signature, SignatureBlock,
                                          Spacer, TableBlock)
 from kr_desktop.text.formatting import format_date_long
+from kr_desktop.text.wording import PERSONS, RECORDS, by_sex, count, sex_of
 
 DASH = "\u2013"
 
@@ -22,9 +23,9 @@ def person_line(name: str, position: str = "", workplace: str = "") -> str:
 
 
 def _signature(position: str, name: str, executor_line: str) -> tuple:
-    if not (name or executor_line):
-        return ()
-    signatures = (Signature(position, name),) if name else ()
+    """Every list is signed: with no name set, a blank line for it (the window asks for the name
+    at the first print; the command line says so on stderr)."""
+    signatures = (Signature(position, name),) if position or name else ()
     return (Spacer(8), SignatureBlock(signatures, executor_line))
 
 
@@ -38,7 +39,7 @@ def awards_list_document(groups: Sequence, subtitle: str = "", sign_position: st
     rows: list[Row] = []
     total = 0
     for group in groups:
-        rows.append(Row.group(f"{group.title} ({len(group.rows)})"))
+        rows.append(Row((f"{group.title} ({len(group.rows)})",), "group", group.title))
         rows += [Row((i, person_line(award.person_name + " (посмертно)" if award.posthumous else award.person_name,
                                      award.position, award.workplace),
                       award.act_text, award.certificate_number or "", award.presented_on))
@@ -47,15 +48,16 @@ def awards_list_document(groups: Sequence, subtitle: str = "", sign_position: st
     blocks = [Heading("Список нагороджених"), ]
     if subtitle:
         blocks.append(Para(subtitle, align="center", indent_first=False))
-    blocks.append(Para(f"Усього записів: {total}; станом на {format_date_long(today or dt.date.today())}.",
+    blocks.append(Para(f"Усього {count(total, *RECORDS)}; станом на {format_date_long(today or dt.date.today())}.",
                        align="left", indent_first=False, size_delta=-2))
     if rows:
         blocks.append(TableBlock(columns, tuple(rows)))
     else:
         blocks.append(Para("За обраними умовами відзнак не знайдено.", align="left", indent_first=False))
     blocks += _signature(sign_position, sign_name, executor_line)
-    return ReportDocument("Список нагороджених", tuple(blocks), orientation="landscape", base_size=13,
-                          table_size=10, created=today)
+    title = f"Список нагороджених ({subtitle})" if subtitle else "Список нагороджених"
+    return ReportDocument(title, tuple(blocks), orientation="landscape", base_size=13, table_size=10, created=today,
+                          subject=subtitle, sheet="Нагороджені")
 
 
 def honorary_citizens_document(citizens: Sequence, living_only: bool = False, sign_position: str = "",
@@ -71,17 +73,20 @@ def honorary_citizens_document(citizens: Sequence, living_only: bool = False, si
         if c.posthumous:
             note.append("посмертно")
         if c.deceased:
-            note.append(f"помер(ла) {c.death_date:%d.%m.%Y}" if c.death_date else "помер(ла)")
+            died = by_sex(sex_of(c.sex, c.patronymic), "помер", "померла")
+            note.append(f"{died} {c.death_date:%d.%m.%Y}" if c.death_date else died)
         rows.append(Row((i, person_line(c.display_name, c.position, c.workplace), str(c.title_year or ""), c.decision,
                          c.entry_number, "; ".join(note))))
     title = "Список живих почесних громадян міста Кривого Рогу" if living_only else \
         "Список почесних громадян міста Кривого Рогу"
-    blocks = [Heading(title), Para(f"Станом на {format_date_long(today or dt.date.today())}; усього {len(rows)}.",
-                                   align="center", indent_first=False, size_delta=-2)]
+    blocks = [Heading(title), Para(f"Станом на {format_date_long(today or dt.date.today())}; усього "
+                                   f"{count(len(rows), *PERSONS)}.", align="center", indent_first=False,
+                                   size_delta=-2)]
     blocks.append(TableBlock(columns, tuple(rows)) if rows else
                   Para("Почесних громадян у реєстрі немає.", align="left", indent_first=False))
     blocks += _signature(sign_position, sign_name, executor_line)
-    return ReportDocument(title[:31], tuple(blocks), orientation="landscape", base_size=13, created=today)
+    return ReportDocument(title, tuple(blocks), orientation="landscape", base_size=13, created=today,
+                          sheet="Почесні громадяни")
 
 
 def certificates_journal_document(type_name: str, lines: Sequence, year: int | None = None,
@@ -99,8 +104,8 @@ def certificates_journal_document(type_name: str, lines: Sequence, year: int | N
     blocks = [Heading("Журнал видачі посвідчень"), Para(f"{type_name}{period}", align="center", indent_first=False),
               TableBlock(columns, tuple(rows)) if rows else
               Para("Посвідчень не видавалося.", align="left", indent_first=False)]
-    return ReportDocument("Журнал видачі посвідчень", tuple(blocks), orientation="landscape", base_size=13,
-                          created=today)
+    return ReportDocument(f"Журнал видачі посвідчень: {type_name}{period}", tuple(blocks), orientation="landscape",
+                          base_size=13, created=today, subject=f"{type_name}{period}", sheet="Журнал посвідчень")
 
 
 # -- the same documents built straight from the database (window and command line) -------------
@@ -126,12 +131,11 @@ def describe_filter(db, flt) -> str:
 
 
 def _signing(db) -> dict:
-    from kr_desktop.services import awards
-    from kr_desktop.services.settings import get_settings
+    from kr_desktop.services.signers import load_signers
 
-    values = get_settings(db, "awards.")
-    return dict(sign_position=values[awards.SIGN_POSITION], sign_name=values[awards.SIGN_NAME],
-                executor_line=values[awards.EXECUTOR_LINE])
+    signers = load_signers(db)
+    signer = signers.of("awards")
+    return dict(sign_position=signer.position, sign_name=signer.name, executor_line=signers.executor_line)
 
 
 def build_awards_list(db, flt) -> ReportDocument:

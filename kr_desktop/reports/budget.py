@@ -39,7 +39,7 @@ def report_columns(year: int) -> list[Col]:
         Col("Джерело фінансування", 1.8, "text", lambda x: x.source),
         Col(f"Передбачено на {year} рік (план), грн", 1.3, "money", lambda x: x.plan),
         Col("Фактично профінансовано (касові видатки), грн", 1.4, "money", lambda x: x.actual),
-        Col("Відхилення (+/−), грн", 1.2, "money", lambda x: x.deviation),
+        Col("Відхилення (+/−), грн", 1.2, "delta", lambda x: x.deviation),
         Col("Виконання, %", 0.8, "percent", lambda x: x.percent),
     ]
 
@@ -54,13 +54,13 @@ def build_budget(data: BudgetData) -> ReportDocument:
             rows.append(row(cols, Line(str(d.number), name, x.source if x else "не передбачено",
                                        x.plan if x else ZERO, x.actual if x else ZERO)))
             continue
-        rows.append(row(cols, Line(str(d.number), name, "усього", d.plan, d.actual), "subgroup"))
+        rows.append(row(cols, Line(str(d.number), name, "усього", d.plan, d.actual), "subgroup", name))
         for x in d.sources:
             rows.append(row(cols, Line("", "", x.source, x.plan, x.actual)))
     for x in data.by_source:
-        rows.append(row(cols, Line("", "Усього за Програмою", x.source, x.plan, x.actual), "total"))
+        rows.append(row(cols, Line("", "Усього за Програмою", x.source, x.plan, x.actual), "grand_total"))
     if len(data.by_source) != 1:
-        rows.append(row(cols, Line("", "Усього за Програмою", "усі джерела", data.plan, data.actual), "total"))
+        rows.append(row(cols, Line("", "Усього за Програмою", "усі джерела", data.plan, data.actual), "grand_total"))
     p = data.program
     chart = BarChart(f"План і фактичне фінансування за напрямами, {data.year} рік, грн",
                      tuple(f"Напрям {d.number}" for d in data.directions),
@@ -77,8 +77,8 @@ def build_budget(data: BudgetData) -> ReportDocument:
         Spacer(2),
         TableBlock(columns(cols), tuple(rows), number_columns=True, font_size=9),
         chart,
-        SignatureBlock((Signature(data.signing.position, data.signing.name or "_______________"),),
-                       data.signing.executor_line),
+        SignatureBlock((Signature(data.signing.position, data.signing.name),), data.signing.executor_line),
     ]
-    return ReportDocument(f"Використання коштів Програми у {data.year} році", tuple(blocks), orientation="landscape",
-                          base_size=12, created=data.printed_on)
+    title = f"Звіт про використання бюджетних коштів на виконання {p.name_genitive} у {data.year} році"
+    return ReportDocument(title, tuple(blocks), orientation="landscape", base_size=12, created=data.printed_on,
+                          subject=f"{data.year} рік", sheet=f"Використання коштів {data.year}")

@@ -30,5 +30,6 @@ def columns(cols: Sequence[Col]) -> tuple[Column, ...]:
     return tuple(c.column for c in cols)
 
 
-def row(cols: Sequence[Col], line: Any, style: RowStyle = "normal") -> Row:
-    return Row(tuple(c.value(line) for c in cols), style)
+def row(cols: Sequence[Col], line: Any, style: RowStyle = "normal", heading: str = "") -> Row:
+    """A table row of ``line``; ``heading``: the row starts a group repeated on continuation pages."""
+    return Row(tuple(c.value(line) for c in cols), style, heading)

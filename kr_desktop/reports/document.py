@@ -13,8 +13,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, Union
 
-CellKind = Literal["text", "money", "int", "date", "percent"]
-RowStyle = Literal["normal", "group", "subgroup", "total", "muted"]
+CellKind = Literal["text", "money", "delta", "int", "date", "percent"]  # delta: a signed money difference
+# «total» closes a group (its rows' sum); «grand_total» is the whole table's, outside every group.
+RowStyle = Literal["normal", "group", "subgroup", "total", "grand_total", "muted"]
 Align = Literal["left", "center", "right", "justify"]
 
 
@@ -27,23 +28,39 @@ class Column:
 
     @property
     def align(self) -> Align:
-        return "right" if self.kind in ("money", "int", "percent") else (
+        return "right" if self.kind in ("money", "delta", "int", "percent") else (
             "center" if self.kind == "date" else "left")
+
+
+CONTINUED = "(продовження)"  # after a group's heading repeated on its continuation page
+BLANK_NAME = "_______________"  # printed for a signer whose name is not set
 
 
 @dataclass(frozen=True)
 class Row:
     cells: tuple[Any, ...]
     style: RowStyle = "normal"
+    # A row that starts a group (an award and degree, a direction): the heading repeated as
+    # «… (продовження)» at the top of each page the group continues on. A one-cell group row's
+    # heading is its text.
+    heading: str = ""
 
     @staticmethod
     def group(text: str, style: RowStyle = "group") -> "Row":
         """A row whose one text spans the whole table (a group heading)."""
-        return Row((text,), style)
+        return Row((text,), style, text)
 
     @property
     def spans_all(self) -> bool:
         return self.style in ("group", "subgroup") and len(self.cells) == 1
+
+    @property
+    def bold(self) -> bool:
+        return self.style in ("group", "subgroup", "total", "grand_total")
+
+    @property
+    def shaded(self) -> bool:
+        return self.style in ("group", "total", "grand_total")
 
 
 @dataclass(frozen=True)
@@ -108,7 +125,7 @@ Block = Union[Heading, Para, TableBlock, BarChart, SignatureBlock, PageBreak, Sp
 
 @dataclass(frozen=True)
 class ReportDocument:
-    title: str  # document metadata and the XLSX sheet title
+    title: str  # the full title: PDF metadata, DOCX properties, the XLSX sheet's first row
     blocks: tuple[Block, ...]
     orientation: Literal["portrait", "landscape"] = "portrait"
     base_size: float = 14  # ДСТУ 4163: 12–14 pt
@@ -116,6 +133,8 @@ class ReportDocument:
     money_places: int = 2
     author: str = "kr_desktop"
     created: dt.date | None = None
+    subject: str = ""  # PDF and DOCX metadata: what the document is about (a period, a filter)
+    sheet: str = ""  # a short name for the XLSX sheet (≤ 31 characters); "" — made from the title
     # "total": «Сторінка N з M» at the foot (reports); "top": the bare number centred in the top
     # margin from page 2 on, as ДСТУ 4163:2020 numbers decisions and letters.
     page_numbers: Literal["total", "top"] = "total"

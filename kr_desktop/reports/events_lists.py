@@ -9,6 +9,7 @@ from typing import Sequence
 
 from kr_desktop.reports.document import Column, Heading, PageBreak, Para, ReportDocument, Row, Spacer, TableBlock
 from kr_desktop.text.formatting import format_date_long
+from kr_desktop.text.wording import EVENTS, by_sex, count, sex_of
 
 DASH = "\u2013"
 
@@ -33,10 +34,11 @@ def events_list_document(events: Sequence, date_from: dt.date | None, date_to: d
     period = " ".join(p for p in (f"з {format_date_long(date_from)}" if date_from else "",
                                   f"по {format_date_long(date_to)}" if date_to else "") if p)
     blocks = [Heading("Перелік заходів"), Para(period or "за весь час", align="center", indent_first=False),
-              _left(f"Усього заходів: {len(rows)}; станом на {format_date_long(today or dt.date.today())}.",
+              _left(f"Усього {count(len(rows), *EVENTS)}; станом на {format_date_long(today or dt.date.today())}.",
                     size_delta=-2)]
     blocks.append(TableBlock(columns, rows) if rows else _left("За цей період заходів немає."))
-    return ReportDocument("Перелік заходів", tuple(blocks), orientation="landscape", base_size=13, created=today)
+    return ReportDocument(f"Перелік заходів {period or 'за весь час'}", tuple(blocks), orientation="landscape",
+                          base_size=13, created=today, subject=period, sheet="Заходи")
 
 
 def event_document(event, invitees: Sequence, awards: Sequence, today: dt.date | None = None) -> ReportDocument:
@@ -61,12 +63,11 @@ def event_document(event, invitees: Sequence, awards: Sequence, today: dt.date |
 
     blocks += [PageBreak(), Heading("Список запрошених"),
                Para(f"{event.title}, {format_date_long(event.event_date)}", align="center", indent_first=False)]
-    marks = {True: "присутній(я)", False: "відсутній(я)", None: ""}
     if invitees:
         blocks.append(TableBlock(
             (Column("№ з/п", 0.5, "int", wrap=False), Column("Прізвище, ім’я, по батькові – посада, місце роботи", 5.0),
              Column("Присутність", 1.4, wrap=False), Column("Підпис", 1.6)),
-            tuple(Row((i, _person_line(p.display_name, p.position, p.workplace), marks[p.attended], ""))
+            tuple(Row((i, _person_line(p.display_name, p.position, p.workplace), attendance(p), ""))
                   for i, p in enumerate(invitees, start=1))))
     else:
         blocks.append(_left("Запрошених немає."))
@@ -81,7 +82,16 @@ def event_document(event, invitees: Sequence, awards: Sequence, today: dt.date |
                        a.certificate_number or "")) for a in awards)))
     else:
         blocks.append(_left("Відзнаки на цьому заході не вручаються."))
-    return ReportDocument(event.title[:31] or "Захід", tuple(blocks), base_size=13, created=today)
+    return ReportDocument(event.title or "Захід", tuple(blocks), base_size=13, created=today,
+                          subject=format_date_long(event.event_date), sheet=event.title or "Захід")
+
+
+def attendance(invitee) -> str:
+    """«присутній» / «присутня» / «відсутній» / «відсутня» by the person's sex; "" when not marked."""
+    if invitee.attended is None:
+        return ""
+    sex = sex_of(getattr(invitee, "sex", None), invitee.patronymic)
+    return by_sex(sex, "присутній", "присутня") if invitee.attended else by_sex(sex, "відсутній", "відсутня")
 
 
 def build_events_list(db, date_from: dt.date | None, date_to: dt.date | None) -> ReportDocument:

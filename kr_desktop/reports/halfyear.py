@@ -11,6 +11,7 @@ from kr_desktop.reports.document import (Heading, Para, ReportDocument, Signatur
                                          TableBlock)
 from kr_desktop.services.progress_reports import HalfYearData
 from kr_desktop.text.formatting import format_date, format_date_long
+from kr_desktop.text.wording import count_of, half_year_name, roman
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,10 @@ def _sentence(text: str) -> str:
 
 
 def period_title(data: HalfYearData) -> str:
+    year = data.period.year
     if data.period.half == 1:
-        return f"за I півріччя {data.period.year} року"
-    return f"за II півріччя {data.period.year} року (за {data.period.year} рік у цілому)"
+        return f"за {half_year_name(1)} {year} року"
+    return f"за {half_year_name(2)} {year} року (за {year} рік у цілому)"
 
 
 def report_columns(year: int) -> list[Col]:
@@ -53,10 +55,10 @@ def report_columns(year: int) -> list[Col]:
         Col("Напрям діяльності, захід", 2.5, "text", lambda x: x.text),
         Col("Виконавці", 1.7, "text", lambda x: x.executors),
         Col("Строк виконання", 1.0, "text", lambda x: x.deadline),
-        Col("Джерело коштів", 0.95, "text", lambda x: x.sources),
+        Col("Джерело фінансування", 0.95, "text", lambda x: x.sources),
         Col(f"Передбачено на {year} рік, грн", 1.1, "money", lambda x: x.plan),
         Col("Фактично (касові видатки з початку року), грн", 1.1, "money", lambda x: x.actual),
-        Col("Відхилення (+/−), грн", 1.1, "money", lambda x: x.deviation),
+        Col("Відхилення (+/−), грн", 1.1, "delta", lambda x: x.deviation),
         Col("У % до плану", 0.65, "percent", lambda x: x.percent),
         Col("Стан виконання", 2.1, "text", lambda x: x.state),
         Col("Причини невиконання", 1.4, "text", lambda x: x.reasons),
@@ -68,15 +70,17 @@ def build_halfyear(data: HalfYearData) -> ReportDocument:
     cols = report_columns(year)
     rows = []
     for d in data.directions:
-        rows.append(row(cols, Line(str(d.number), f"Напрям {d.number}. {d.name}", sources=d.sources, plan=d.plan,
-                                   actual=d.covered_actual if d.plan is not None else None), "subgroup"))
+        title = f"Напрям {d.number}. {d.name}"
+        rows.append(row(cols, Line(str(d.number), title, sources=d.sources, plan=d.plan,
+                                   actual=d.covered_actual if d.plan is not None else None), "subgroup", title))
         for m in d.measures:
             state = _sentence(m.status if not m.narrative else f"{m.status}. {m.narrative}") if m.reported else m.status
             line = Line(m.number, m.text, m.executors, m.deadline, m.sources, m.plan, m.actual, state, m.reasons)
             rows.append(row(cols, line, "normal" if m.reported else "muted"))
         rows.append(row(cols, Line("", f"Разом за напрямом {d.number}", plan=d.plan_total, actual=d.actual_total),
                         "total"))
-    rows.append(row(cols, Line("", "Усього за Програмою", plan=data.plan_total, actual=data.actual_total), "total"))
+    rows.append(row(cols, Line("", "Усього за Програмою", plan=data.plan_total, actual=data.actual_total),
+                    "grand_total"))
     reported = sum(1 for m in data.measures if m.reported)
     p = data.program
     due = format_date_long(data.period.due)
@@ -85,13 +89,15 @@ def build_halfyear(data: HalfYearData) -> ReportDocument:
         Heading(f"про хід виконання {p.name_genitive} {period_title(data)}"),
         Para(f"Програму затверджено рішенням міської ради від {format_date(p.decision_date)} №{p.decision_number} "
              f"(зі змінами); звітний період — етап Додатка {data.annex_number}. Виконавці інформують про виконання "
-             f"заходів до {due}. Станом на {format_date_long(data.printed_on)} інформацію надано щодо {reported} "
-             f"із {len(data.measures)} заходів; заходи без інформації позначено «інформація не надана».",
+             f"заходів до {due}. Станом на {format_date_long(data.printed_on)} інформацію надано щодо "
+             f"{count_of(reported, len(data.measures), 'заходу', 'заходів')}; заходи без інформації позначено "
+             "«інформація не надана».",
              size_delta=-2),
         Spacer(2),
         TableBlock(columns(cols), tuple(rows), number_columns=True, font_size=8),
-        SignatureBlock((Signature(data.signing.position, data.signing.name or "_______________"),),
-                       data.signing.executor_line),
+        SignatureBlock((Signature(data.signing.position, data.signing.name),), data.signing.executor_line),
     ]
-    return ReportDocument(f"Хід виконання Програми {period_title(data)}", tuple(blocks), orientation="landscape",
-                          base_size=12, created=data.printed_on)
+    title = f"Інформація про хід виконання {p.name_genitive} {period_title(data)}"
+    return ReportDocument(title, tuple(blocks), orientation="landscape", base_size=12, created=data.printed_on,
+                          subject=f"{half_year_name(data.period.half)} {year} року",
+                          sheet=f"Інформація {roman(data.period.half)} пів. {year}")

@@ -1,5 +1,9 @@
 """ReportDocument → DOCX (python-docx), editable in Word: real tables, repeated header rows,
-ДСТУ 4163 margins, Times New Roman, «Сторінка N з M» in the footer."""
+ДСТУ 4163 margins, Times New Roman, «Сторінка N з M» in the footer.
+
+Word lays the pages out itself, so the page flow is told to it: a row never splits across pages, a
+group's heading row and a heading paragraph keep with what follows, and the signature keeps with
+the table's last rows (or the paragraph) it signs. Numbers are right-aligned in every row."""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from docx.shared import Mm, Pt
 
 from kr_desktop.reports import document as d
 from kr_desktop.reports.cells import cell_text
+from kr_desktop.text.wording import typographic
 
 FONT = "Times New Roman"
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -104,6 +109,16 @@ def _shade(cell, fill: str) -> None:
     properties.append(shading)
 
 
+def _keep_row(row, with_next: bool) -> None:
+    """The row never splits across pages; ``with_next``: it stays on the page of the next row."""
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))
+    if with_next:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+
+
 def _write_cell(cell, text: str, size: float, align: str, bold: bool = False, italic: bool = False) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.alignment = _ALIGN.get(align, WD_ALIGN_PARAGRAPH.LEFT)
@@ -117,7 +132,8 @@ def _write_cell(cell, text: str, size: float, align: str, bold: bool = False, it
             run.add_break()
 
 
-def _table(doc, block: d.TableBlock, width_mm: float, size: float, places: int) -> None:
+def _table(doc, block: d.TableBlock, width_mm: float, size: float, places: int, signed: bool = False) -> None:
+    """The table; ``signed``: a signature follows, kept on the page of the last rows."""
     columns = block.columns
     n_header = 2 if block.number_columns else 1
     table = doc.add_table(rows=n_header + len(block.rows), cols=len(columns))
@@ -128,27 +144,41 @@ def _table(doc, block: d.TableBlock, width_mm: float, size: float, places: int) 
     widths = [Mm(width_mm * c.weight / total_weight) for c in columns]
     rows = table.rows
     for i, column in enumerate(columns):
-        _write_cell(rows[0].cells[i], column.title, size, "center", bold=True)
+        _write_cell(rows[0].cells[i], typographic(column.title), size, "center", bold=True)
         if block.number_columns:
             _write_cell(rows[1].cells[i], str(i + 1), size, "center")
     for r in range(n_header):
         _repeat_header(rows[r])
+    last = len(block.rows) - 1
     for offset, row in enumerate(block.rows):
         cells = rows[n_header + offset].cells
-        bold = row.style in ("group", "subgroup", "total")
+        bold = row.bold
         if row.spans_all:
             merged = cells[0].merge(cells[-1])
-            _write_cell(merged, str(row.cells[0]), size, "left", bold=True)
+            _write_cell(merged, typographic(str(row.cells[0])), size, "left", bold=True)
         else:
             for value, column, cell in zip(row.cells, columns, cells):
                 _write_cell(cell, cell_text(value, column, places), size, column.align, bold=bold,
                             italic=row.style == "muted")
-        if row.style in ("group", "total"):
+        if row.shaded:
             for cell in cells:
                 _shade(cell, "F0F0F0")
+        _keep_row(rows[n_header + offset], bool(row.heading) or (signed and offset >= last - 1))
+    for column, width in zip(table.columns, widths):
+        column.width = width  # the table grid: LibreOffice lays columns out by it, Word prefers it
     for row in rows:
         for cell, width in zip(row.cells, widths):
             cell.width = width
+
+
+def _signature_follows(blocks: tuple, index: int) -> bool:
+    """A signature block comes right after ``blocks[index]`` (spacers between allowed)."""
+    for block in blocks[index + 1:]:
+        if isinstance(block, d.SignatureBlock):
+            return True
+        if not isinstance(block, d.Spacer):
+            return False
+    return False
 
 
 def _chart_png(block: d.BarChart) -> bytes:
@@ -190,14 +220,18 @@ def _chart_png(block: d.BarChart) -> bytes:
 def render_docx(document: d.ReportDocument, path: Path | str) -> Path:
     path = Path(path)
     doc = Document()
-    doc.core_properties.title = document.title
+    doc.core_properties.title = typographic(document.title)
+    doc.core_properties.subject = typographic(document.subject)
     doc.core_properties.author = document.author
     width_mm = _setup(doc, document)
-    for block in document.blocks:
+    blocks = document.blocks
+    last_paragraph = None
+    for index, block in enumerate(blocks):
         if isinstance(block, d.Heading):
             paragraph = doc.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if block.level == 1 else WD_ALIGN_PARAGRAPH.LEFT
-            run = paragraph.add_run(block.text)
+            paragraph.paragraph_format.keep_with_next = True
+            run = paragraph.add_run(typographic(block.text))
             run.bold = True
             run.font.size = Pt(document.base_size + (2 if block.level == 1 else 0))
             paragraph.paragraph_format.space_after = Pt(6)
@@ -208,29 +242,38 @@ def render_docx(document: d.ReportDocument, path: Path | str) -> Path:
                 paragraph.paragraph_format.first_line_indent = Mm(12.5)
             if block.left_indent_mm:
                 paragraph.paragraph_format.left_indent = Mm(block.left_indent_mm)
-            run = paragraph.add_run(block.text)
+            run = paragraph.add_run(typographic(block.text))
             run.bold, run.italic = block.bold, block.italic
+            last_paragraph = paragraph
             run.font.size = Pt(document.base_size + block.size_delta)
         elif isinstance(block, d.TableBlock):
-            _table(doc, block, width_mm, block.font_size or document.table_size, document.money_places)
+            _table(doc, block, width_mm, block.font_size or document.table_size, document.money_places,
+                   signed=_signature_follows(blocks, index))
+            last_paragraph = None
         elif isinstance(block, d.BarChart):
             doc.add_picture(io.BytesIO(_chart_png(block)), width=Mm(min(width_mm, 240)))
         elif isinstance(block, d.SignatureBlock):
-            doc.add_paragraph()
+            if last_paragraph is not None:
+                last_paragraph.paragraph_format.keep_with_next = True  # never a signature alone
+            doc.add_paragraph().paragraph_format.keep_with_next = True
             if block.signatures:
                 table = doc.add_table(rows=len(block.signatures), cols=2)
-                for row, signature in zip(table.rows, block.signatures):
-                    _write_cell(row.cells[0], signature.position, document.base_size, "left")
-                    _write_cell(row.cells[1], signature.name, document.base_size, "right")
+                for i, (row, signature) in enumerate(zip(table.rows, block.signatures)):
+                    _write_cell(row.cells[0], typographic(signature.position), document.base_size, "left")
+                    _write_cell(row.cells[1], typographic(signature.name) or d.BLANK_NAME, document.base_size,
+                                "right")
+                    _keep_row(row, i < len(block.signatures) - 1)
             if block.executor_line:
                 doc.add_paragraph()
-                run = doc.add_paragraph().add_run(block.executor_line)
+                run = doc.add_paragraph().add_run(typographic(block.executor_line))
                 run.font.size = Pt(max(document.base_size - 4, 8))
         elif isinstance(block, d.PageBreak) and block.new_document:
             _new_document_section(doc)
         elif isinstance(block, d.PageBreak):
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, d.Spacer):
-            doc.add_paragraph()
+            spacer = doc.add_paragraph()
+            if _signature_follows(blocks, index):
+                spacer.paragraph_format.keep_with_next = True
     doc.save(str(path))
     return path

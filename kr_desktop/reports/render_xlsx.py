@@ -1,8 +1,14 @@
-"""ReportDocument → XLSX (openpyxl): real number and date cells, frozen header, print set-up."""
+r"""ReportDocument → XLSX (openpyxl): real number and date cells, frozen header, print set-up.
+
+The sheet's name is short and valid (Excel allows 31 characters and none of : ? * [ ] / \); the
+document's full title stands in its first row and in the workbook's properties. Amounts are
+numbers shown as «1 391 386,00» (the format code #,##0.00 is written in the file's own notation;
+a Ukrainian Excel shows it as «# ##0,00»), deviations with their sign («+1 250,00», «−566,67»)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,12 +22,58 @@ from kr_desktop.reports import document as d
 from kr_desktop.reports.xlsx_cells import safe_text_cell
 from kr_desktop.text.control_chars import printable
 from kr_desktop.text.formatting import round_money
+from kr_desktop.text.wording import typographic
 
 FONT = "Times New Roman"
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 GREY = PatternFill("solid", fgColor="F0F0F0")
 NUMBER_FORMATS = {"money": "#,##0.00", "int": "#,##0", "percent": "0.0", "date": "DD.MM.YYYY"}
+MINUS = "\u2212"
+SHEET_NAME_MAX = 31
+_SHEET_FORBIDDEN = re.compile(r"[:?*\[\]/\\]+")
+
+
+def sheet_title(text: str, taken: set[str] | frozenset = frozenset()) -> str:
+    """A valid, short and unique sheet name: the forbidden characters become spaces, the text is cut
+    at a word's end within 31 characters, and a number is added when the name is already taken."""
+    clean = " ".join(_SHEET_FORBIDDEN.sub(" ", text or "").replace("\u00a0", " ").split()).strip("'") or "Звіт"
+    if len(clean) > SHEET_NAME_MAX:
+        cut = clean[:SHEET_NAME_MAX + 1].rsplit(" ", 1)[0] if " " in clean[:SHEET_NAME_MAX + 1] else ""
+        clean = (cut if len(cut) >= 12 else clean[:SHEET_NAME_MAX]).rstrip(" ,;–-")
+    name, n = clean, 1
+    lowered = {t.lower() for t in taken}
+    while name.lower() in lowered:
+        n += 1
+        suffix = f" ({n})"
+        name = clean[:SHEET_NAME_MAX - len(suffix)].rstrip() + suffix
+    return name
+
+
+def money_format(places: int, signed: bool = False) -> str:
+    """#,##0.00; with ``signed`` a plus before a gain and the minus sign U+2212 before a loss."""
+    body = "#,##0" + ("." + "0" * places if places else "")
+    return f'+{body};"{MINUS}"{body};{body}' if signed else body
+
+
+def _sheet_text(text: str) -> str:
+    """Printed text's typography (apostrophe, dashes, numerals) with plain spaces: a sheet is
+    searched and filtered, and nobody types a no-break space into Excel's search box."""
+    return typographic(text).replace("\u00a0", " ")
+
+
+def _in_title(text: str, title: str) -> bool:
+    return " ".join(text.casefold().split()) in " ".join(title.casefold().split())
+
+
+def _title_row(sheet, title: str, width: int) -> int:
+    """The document's full title in the first row (merged over the table's width); the next row."""
+    cell = safe_text_cell(sheet, 1, 1, title)
+    cell.font = Font(name=FONT, bold=True, size=12)
+    cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="center")
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(width, 1))
+    sheet.row_dimensions[1].height = 16 * max(1, len(title) // 110 + 1)
+    return 2
 
 
 def _put(sheet, row: int, column: int, value, kind: str = "text", places: int = 2):
@@ -29,19 +81,19 @@ def _put(sheet, row: int, column: int, value, kind: str = "text", places: int = 
     live formula)."""
     if isinstance(value, Decimal):
         # openpyxl writes Decimal as a number; round half-up as the printed forms do
-        value = round_money(value, places) if kind == "money" else value
+        value = round_money(value, places) if kind in ("money", "delta") else value
     if isinstance(value, (int, float, Decimal, dt.date)) or value is None:
         cell = sheet.cell(row=row, column=column)
         cell.value = value
         return cell
-    return safe_text_cell(sheet, row, column, value)
+    return safe_text_cell(sheet, row, column, _sheet_text(str(value)))
 
 
 def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
     path = Path(path)
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = (document.title[:31] or "Звіт").replace("/", "-")
+    sheet.title = sheet_title(document.sheet or document.title)
     sheet.page_setup.orientation = document.orientation
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
@@ -54,11 +106,13 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
         total = sum(c.weight for c in first.columns)
         for i, column in enumerate(first.columns, start=1):
             sheet.column_dimensions[get_column_letter(i)].width = max(8, 110 * column.weight / total)
-    row = 1
     places = document.money_places
-    money_format = "#,##0" + ("." + "0" * places if places else "")
+    formats = {"money": money_format(places), "delta": money_format(places, signed=True)}
+    row = _title_row(sheet, _sheet_text(document.title), widest)
     froze = False
     for block in document.blocks:
+        if isinstance(block, d.Heading) and block.level == 1 and _in_title(block.text, document.title):
+            continue  # a part of the title: the whole title is the first row
         if isinstance(block, (d.Heading, d.Para)):
             cell = _put(sheet, row, 1, block.text)
             cell.font = Font(name=FONT, bold=isinstance(block, d.Heading) or block.bold,
@@ -81,7 +135,7 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
                 froze = True
             row += 1
             for r in block.rows:
-                bold = r.style in ("group", "subgroup", "total")
+                bold = r.bold
                 if r.spans_all:
                     cell = _put(sheet, row, 1, str(r.cells[0]))
                     cell.font = Font(name=FONT, bold=True)
@@ -94,13 +148,13 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
                     cell.font = Font(name=FONT, bold=bold, italic=r.style == "muted")
                     cell.border = BORDER
                     cell.alignment = Alignment(wrap_text=column.wrap, vertical="top")
-                    if column.kind == "money":
-                        cell.number_format = money_format
+                    if column.kind in formats:
+                        cell.number_format = formats[column.kind]
                     elif column.kind in NUMBER_FORMATS:
                         cell.number_format = NUMBER_FORMATS[column.kind]
                     elif isinstance(value, dt.date):
                         cell.number_format = NUMBER_FORMATS["date"]
-                    if r.style == "total":
+                    if r.style in ("total", "grand_total"):
                         cell.fill = GREY
                 row += 1
             row += 1
@@ -110,7 +164,7 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
             row += 1
             for signature in block.signatures:
                 _put(sheet, row, 1, signature.position).font = Font(name=FONT)
-                _put(sheet, row, max(widest, 2), signature.name).font = Font(name=FONT)
+                _put(sheet, row, max(widest, 2), signature.name or d.BLANK_NAME).font = Font(name=FONT)
                 row += 1
             if block.executor_line:
                 row += 1
@@ -122,7 +176,8 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
             if isinstance(block, d.PageBreak):
                 sheet.row_breaks.append(Break(id=row - 1))
             row += 1
-    workbook.properties.title = printable(document.title)
+    workbook.properties.title = printable(_sheet_text(document.title))
+    workbook.properties.subject = printable(_sheet_text(document.subject))
     workbook.properties.creator = printable(document.author)
     workbook.save(str(path))
     return path

@@ -40,7 +40,10 @@ def stock_document(balances: Sequence, moves: Sequence = (), date_from: dt.date 
              Column("Кількість", 0.9, "int", wrap=False), Column("Постачальник, договір, причина, отримувач", 3.6)),
             tuple(Row((m.moved_on, m.item_name, m.kind_label, m.signed, m.supplier or m.reason or m.person))
                   for m in moves))]
-    return ReportDocument("Облік матеріалів", tuple(blocks), orientation="landscape", base_size=13, created=today)
+    title = "Облік матеріалів для відзнак " + (f"за період {period}" if period else
+                                                f"станом на {format_date_long(today)}")
+    return ReportDocument(title, tuple(blocks), orientation="landscape", base_size=13, created=today,
+                          subject=period, sheet="Облік матеріалів")
 
 
 def build_stock_report(db, date_from: dt.date | None = None, date_to: dt.date | None = None) -> ReportDocument:

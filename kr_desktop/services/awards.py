@@ -200,7 +200,7 @@ def _validate_input(db: Database, data: AwardInput) -> AwardInput:
     for key, label in _DATES.items():
         values[key] = date_value(values[key], label, key)
     if values["degree"] is not None and (isinstance(values["degree"], bool) or not isinstance(values["degree"], int)):
-        raise ValidationError("Ступінь: оберіть ступінь відзнаки (І, ІІ, ІІІ…).", field="degree")
+        raise ValidationError("Ступінь: оберіть ступінь відзнаки (I, II, III…).", field="degree")
     if not isinstance(values["posthumous"], bool):
         raise ValidationError("Посмертно: так або ні.", field="posthumous")
     values["act_number"] = values["act_number"].lstrip("№ ").strip()

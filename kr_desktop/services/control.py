@@ -24,6 +24,7 @@ from kr_desktop.services.access import ADMIN, require
 from kr_desktop.services.progress import entries_by_period
 from kr_desktop.services.program_view import deadline_of
 from kr_desktop.services.settings import declare, get_settings, set_settings
+from kr_desktop.text.wording import count_of
 
 SOON_DAYS = declare("program.control.soon_days", 14)
 SIGNER_POSITION = declare("program.reports.signer_position",
@@ -36,14 +37,9 @@ SENDER = declare("program.reports.sender",
 # The letterhead's second line: address, phone, e-mail of the department (empty: not printed).
 SENDER_DETAILS = declare("program.reports.sender_details", "")
 
+# The control's own settings (the signatures are edited with every other signer: services.signers).
 SETTING_LABELS = {
     SOON_DAYS: "Попереджати за, днів (жовтий колір)",
-    SIGNER_POSITION: "Посада того, хто підписує звіти",
-    SIGNER_NAME: "Власне ім’я ПРІЗВИЩЕ того, хто підписує",
-    PERFORMER_NAME: "Виконавець (прізвище)",
-    PERFORMER_PHONE: "Телефон виконавця",
-    SENDER: "Від кого надсилаються нагадування",
-    SENDER_DETAILS: "Адреса, телефон, e-mail управління (бланк листа)",
 }
 
 
@@ -66,9 +62,13 @@ class Signing:
 
 
 def signing(db: Database) -> Signing:
-    values = get_settings(db, "program.reports.")
-    return Signing(values[SIGNER_POSITION], values[SIGNER_NAME], values[PERFORMER_NAME], values[PERFORMER_PHONE],
-                   values[SENDER], values[SENDER_DETAILS])
+    """The signature of the area's reports, from the one place signers are kept (services.signers)."""
+    from kr_desktop.services.signers import load_signers
+
+    signers = load_signers(db)
+    reports = signers.of("reports")
+    return Signing(reports.position, reports.name, signers.performer, signers.phone, signers.sender,
+                   signers.sender_details)
 
 
 def control_settings(db: Database) -> dict:
@@ -205,7 +205,7 @@ def _control_on(facts: _ControlFacts, on: dt.date) -> ControlData:
                 continue
             missing = sorted(ids - reported, key=lambda i: _number_key(numbers[i]))
             detail = (f"надано щодо всіх заходів ({check.measures})" if check.missing == 0
-                      else f"не надано щодо {check.missing} із {check.measures} заходів: "
+                      else f"не надано щодо {count_of(check.missing, check.measures, 'заходу', 'заходів')}: "
                       + ", ".join(numbers[i] for i in missing))
             items.append(ControlItem("report", check.status, period.due, ((executor_id, name),),
                                      f"Звіт за {period.label}", detail, measure_ids=tuple(missing)))

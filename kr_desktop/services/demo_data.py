@@ -160,7 +160,7 @@ def fill_demo(db: Database, persons: int, seed: int = 1, today: dt.date | None =
     rng = random.Random(seed)
     step = checkpoint  # progress, and «Скасувати» when run as a window job (rolls everything back)
 
-    with db.changing(f"Демонстраційні дані: {persons} осіб") as session:
+    with db.changing(f"Демонстраційні дані: осіб — {persons}") as session:
         connection = session.connection()
         info = journal_info(session)
         now = dt.datetime.now().replace(microsecond=0)

@@ -107,6 +107,7 @@ class InviteeRow:
     workplace: str
     attended: bool | None
     note: str
+    sex: str | None = None  # «ч» / «ж» as recorded («присутній», «присутня»)
 
     @property
     def display_name(self) -> str:
@@ -283,7 +284,7 @@ def list_measures(db: Database) -> list[tuple[int, str]]:
 def invitees(db: Database, event_id: int) -> list[InviteeRow]:
     """The invitees in Ukrainian alphabetical order."""
     query = (select(EventInvitee.id, Person.id, Person.surname, Person.name, Person.patronymic, Person.position,
-                    Person.workplace, EventInvitee.attended, EventInvitee.note)
+                    Person.workplace, EventInvitee.attended, EventInvitee.note, Person.sex)
              .join(Person, Person.id == EventInvitee.person_id).where(EventInvitee.event_id == event_id)
              .order_by(Person.sort_key, Person.id))
     with db.reading() as session:

@@ -36,6 +36,7 @@ class HonoraryCitizen:
     biography: str
     has_portrait: bool
     book_version: int | None = None  # the Book entry's version (None: no entry yet)
+    sex: str | None = None  # «ч» / «ж» as recorded (printed words agree with it: «помер», «померла»)
 
     @property
     def display_name(self) -> str:
@@ -60,7 +61,7 @@ def list_honorary_citizens(db: Database, living_only: bool = False) -> list[Hono
                     Person.deceased, Person.death_date, Award.id, Award.act_date, Award.act_kind, Award.act_number,
                     Award.posthumous, HonoraryBookEntry.entry_number, HonoraryBookEntry.decision,
                     HonoraryBookEntry.biography, HonoraryBookEntry.portrait.is_not(None) | Person.photo.is_not(None),
-                    HonoraryBookEntry.version)
+                    HonoraryBookEntry.version, Person.sex)
              .join(first_award, first_award.c.person_id == Person.id)
              .join(Award, Award.id == first_award.c.award_id)
              .outerjoin(HonoraryBookEntry, HonoraryBookEntry.person_id == Person.id)
@@ -70,7 +71,7 @@ def list_honorary_citizens(db: Database, living_only: bool = False) -> list[Hono
     with db.reading() as session:
         return [HonoraryCitizen(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
                                 act_text(r[10], r[11], r[9]), r[12], r[13], r[14] or "", r[15] or "", bool(r[16]),
-                                r[17])
+                                r[17], r[18])
                 for r in session.execute(query)]
 
 

@@ -41,7 +41,7 @@ FIELD_LABELS = {
     "head_name_dative": "керівник (кому)", "decision_preamble": "преамбула проєкту рішення",
     "phrase_key": "ключ фрази", "phrase": "фраза", "form": "форма у відмінку",
     "phone": "телефон", "email": "електронна пошта",
-    "full_name": "ПІБ", "role": "роль", "active": "активний", "executors": "виконавці",
+    "full_name": "прізвище, ім’я, по батькові", "role": "роль", "active": "активний", "executors": "виконавці",
     "deadline_phrase": "строк виконання", "executors_text": "виконавці (текст)",
     "expected_result": "очікуваний результат", "surname": "прізвище", "patronymic": "по батькові",
     "status": "стан", "narrative": "що зроблено", "reasons": "причини невиконання",

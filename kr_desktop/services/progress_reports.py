@@ -19,6 +19,7 @@ from kr_desktop.domain.progress import NOT_REPORTED, STATUS_LABELS, Period, Stat
 from kr_desktop.errors import UserError
 from kr_desktop.services.control import ControlData, Signing, control_data, signing
 from kr_desktop.services.progress import entries_of, planned_by_year, stage_for_year, year_actuals
+from kr_desktop.text.wording import join_list
 
 ZERO = Decimal(0)
 
@@ -127,7 +128,7 @@ def halfyear_data(db: Database, year: int, half: int, today: dt.date | None = No
                 if entry and not m_plan:
                     covered += actual
                 lines.append(MeasureLine(
-                    f"{d.number}.{m.position}", m.text, "; ".join(e.name for e in m.executors), m.deadline_phrase,
+                    f"{d.number}.{m.position}", m.text, join_list(e.name for e in m.executors), m.deadline_phrase,
                     ", ".join(source_names[i] for i in m_plan), sum(m_plan.values(), ZERO) if m_plan else None,
                     actual, STATUS_LABELS[Status(entry.status)] if entry else NOT_REPORTED,
                     entry.narrative if entry else "", entry.reasons if entry else "", entry is not None))

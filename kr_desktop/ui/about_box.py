@@ -26,6 +26,8 @@ LIBRARIES = (
     ("shevchenko", "shevchenko", "MIT"),
     ("psycopg", "psycopg", "LGPL-3.0"),
     ("platformdirs", "platformdirs", "MIT"),
+    ("pyphen", "Pyphen і словник переносів uk_UA (LibreOffice, М. Поляков)",
+     "LGPL-2.1+ або MPL-1.1; словник — GPL-2.0+"),
 )
 
 

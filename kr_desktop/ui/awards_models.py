@@ -8,6 +8,7 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 
 from kr_desktop.text.formatting import format_date
+from kr_desktop.text.wording import by_sex, sex_of
 from kr_desktop.ui import awards_texts as t
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -156,5 +157,6 @@ def award_cells(row) -> tuple[str, ...]:
 
 def person_cells(row) -> tuple[str, ...]:
     work = ", ".join(part for part in (row.position, row.workplace) if part)
-    note = t.DECEASED_MARK + (f" {format_date(row.death_date)}" if row.death_date else "") if row.deceased else ""
+    mark = by_sex(sex_of(getattr(row, "sex", None), row.patronymic), *t.DECEASED_MARK)
+    note = mark + (f" {format_date(row.death_date)}" if row.death_date else "") if row.deceased else ""
     return (row.display_name, format_date(row.birth_date), work, note)

@@ -279,7 +279,11 @@ class AwardsScreen(QWidget):
         return path
 
     def print_awards(self, path: str | None = None) -> Path | None:
-        out = Path(path) if path else self._report_path("Список_нагороджених.pdf")
+        if not path:
+            from kr_desktop.ui.signers_dialog import ask_missing_name
+
+            ask_missing_name(self, self.context, "awards")
+        out = Path(path) if path else self._report_path(self.list_file_name())
         if out is None:
             return None
         from kr_desktop.reports.awards_lists import build_awards_list
@@ -287,12 +291,21 @@ class AwardsScreen(QWidget):
         flt = self.current_filter()
         return self._render(lambda: build_awards_list(self.db, flt), out)
 
+    def list_file_name(self) -> str:
+        """«Нагороджені_01.01.2026–31.12.2026.pdf»: the list's period in its default file name."""
+        from kr_desktop.reports import file_names
+
+        flt = self.current_filter()
+        return file_names.awards(flt.date_from, flt.date_to, flt.year)
+
     def print_journal(self, path: str | None = None) -> Path | None:
         info = next((i for i in self.types if i.id == self.type_filter.currentData()), None)
         if info is None or not info.issues_certificate:
             QMessageBox.information(self, t.PRINT_JOURNAL, t.CHOOSE_TYPE_FOR_JOURNAL)
             return None
-        out = Path(path) if path else self._report_path("Журнал_посвідчень.pdf")
+        from kr_desktop.reports import file_names
+
+        out = Path(path) if path else self._report_path(file_names.certificates(info.name, self.year_filter.currentData()))
         if out is None:
             return None
         from kr_desktop.reports.awards_lists import build_certificates_journal

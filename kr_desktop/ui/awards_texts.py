@@ -22,7 +22,7 @@ PRINT_LIST = "Список нагороджених (за поточним ві�
 PRINT_JOURNAL = "Журнал видачі посвідчень (обрана відзнака)…"
 IMPORT = "Імпорт з Excel…"
 TYPES = "Довідник відзнак…"
-SETTINGS = "Правила і підписи…"
+SETTINGS = "Правила…"  # the signatures: «Налаштування → Підписи документів…»
 SAVE_REPORT_TITLE = "Зберегти звіт"
 REPORT_FILTER = "Документ PDF (*.pdf);;Документ Word (*.docx);;Книга Excel (*.xlsx)"
 REPORT_SAVED = "Звіт збережено: {path}"
@@ -31,7 +31,7 @@ CHOOSE_TYPE_FOR_JOURNAL = "Оберіть у фільтрі відзнаку, д
 
 AWARD_COLUMNS = ("Прізвище, ім’я, по батькові", "Відзнака", "Документ-підстава", "№ посвідчення", "Вручено")
 PERSON_COLUMNS = ("Прізвище, ім’я, по батькові", "Дата народження", "Посада, місце роботи", "Примітка")
-DECEASED_MARK = "помер(ла)"
+DECEASED_MARK = ("помер", "померла")  # by the person's sex (text.wording.by_sex)
 REVOKED_MARK = " (позбавлено)"
 POSTHUMOUS_MARK = " (посмертно)"
 
@@ -124,11 +124,8 @@ TYPE_ADD = "Додати як нову"
 TYPE_SAVE = "Зберегти зміни"
 
 # settings
-SETTINGS_TITLE = "Правила реєстру і підписи"
+SETTINGS_TITLE = "Правила реєстру відзнак"
 MIN_INTERVAL = "Мінімальний проміжок між відзнаками одного виду, років"
-SIGN_POSITION = "Підпис: посада"
-SIGN_NAME = "Підпис: Власне ім’я ПРІЗВИЩЕ"
-EXECUTOR_LINE = "Виконавець (прізвище, телефон)"
 
 # honorary citizens
 LIVING_ONLY = "Лише живі"

@@ -137,12 +137,7 @@ class AwardSettingsDialog(QDialog):
         self.interval.setRange(0, 50)
         self.interval.setValue(current.min_interval_years)
         form.addRow(t.MIN_INTERVAL, self.interval)
-        self.sign_position = QLineEdit(current.sign_position)
-        self.sign_name = QLineEdit(current.sign_name)
-        self.executor_line = QLineEdit(current.executor_line)
-        form.addRow(t.SIGN_POSITION, self.sign_position)
-        form.addRow(t.SIGN_NAME, self.sign_name)
-        form.addRow(t.EXECUTOR_LINE, self.executor_line)
+        self.current = current  # the signature is edited in the one signatures dialog (ui/signers_dialog.py)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -153,7 +148,7 @@ class AwardSettingsDialog(QDialog):
 
     def save(self) -> None:
         settings = awards.AwardSettings({rule: combo.currentData() for rule, combo in self.levels.items()},
-                                        self.interval.value(), self.sign_position.text(), self.sign_name.text(),
-                                        self.executor_line.text())
+                                        self.interval.value(), self.current.sign_position, self.current.sign_name,
+                                        self.current.executor_line)
         if perform(self, self.context, "awards", awards.save_award_settings, self.context.db, settings):
             self.accept()

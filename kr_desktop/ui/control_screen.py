@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
                                QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from kr_desktop.errors import UserError
+from kr_desktop.reports import file_names
 from kr_desktop.ui import control_texts as t
 from kr_desktop.ui.context import AppContext
 from kr_desktop.ui.control_models import ControlItemsModel, ExecutorCountsModel, fill
@@ -150,7 +151,8 @@ class ControlScreen(QWidget):
                     built.append(build())
                 return render(built[0], target)
 
-            return preview_report(self, Path(name).stem.replace("_", " "), render_to, name)
+            render_to.reset = built.clear  # the preview builds it again after the signer's name is set
+            return preview_report(self, Path(name).stem.replace("_", " "), render_to, name, signer="reports")
         out = Path(path)
         if out.suffix.lower() not in (".pdf", ".docx", ".xlsx"):
             out = out.with_suffix(".pdf")
@@ -197,7 +199,7 @@ class ControlScreen(QWidget):
         from kr_desktop.services.progress_reports import halfyear_data
 
         db = self.context.db
-        return self._save(f"Інформація_{year}_{half}.pdf", lambda: build_halfyear(halfyear_data(db, year, half)), path)
+        return self._save(file_names.halfyear(year, half), lambda: build_halfyear(halfyear_data(db, year, half)), path)
 
     def print_budget(self, year: int | None = None, path: str | None = None):
         if year is None:
@@ -209,13 +211,13 @@ class ControlScreen(QWidget):
         from kr_desktop.services.progress_reports import budget_data
 
         db = self.context.db
-        return self._save(f"Кошти_{year}.pdf", lambda: build_budget(budget_data(db, year)), path)
+        return self._save(file_names.budget(year), lambda: build_budget(budget_data(db, year)), path)
 
     def print_overdue(self, path: str | None = None):
         from kr_desktop.reports.overdue import build_overdue_with_letters
 
         on, db = self.on, self.context.db
-        return self._save(f"Нагадування_{on:%Y-%m-%d}.pdf", lambda: build_overdue_with_letters(db, on), path)
+        return self._save(file_names.overdue(on), lambda: build_overdue_with_letters(db, on), path)
 
     def edit_settings(self) -> None:
         from kr_desktop.ui.control_settings_dialog import ControlSettingsDialog

@@ -18,7 +18,7 @@ REPORTS_BOX = "Звіти"
 REPORT_HALF_YEAR = "Піврічна інформація…"
 REPORT_BUDGET = "Використання коштів за рік…"
 REPORT_OVERDUE = "Нагадування виконавцям…"
-SETTINGS_BUTTON = "Підписи та пороги…"
+SETTINGS_BUTTON = "Пороги контролю…"  # the signatures: «Налаштування → Підписи документів…»
 REPORT_YEAR = "Рік:"
 REPORT_HALF = "Період:"
 HALVES = ["I півріччя", "II півріччя (рік)"]
@@ -32,7 +32,7 @@ PROGRESS_EXECUTOR = "Виконавець:"
 PROGRESS_ALL = "усі виконавці"
 PROGRESS_HINT = ("Введіть стан (перші літери), що зроблено, суми, причини; Tab або Enter — до наступної "
                  "клітинки. Кожен рядок зберігається одразу.")
-PROGRESS_COUNT = "Надано: {done} із {total} заходів"
+PROGRESS_COUNT = "Надано щодо {count}"  # «1 з 1 заходу», «3 з 5 заходів»
 PROGRESS_CLEAR = "Вилучити звіт рядка"
 COL_NUMBER = "№"
 COL_MEASURE = "Захід"
@@ -101,5 +101,5 @@ AMENDMENT_NUMBER = "Номер:"
 AMENDMENT_DESCRIPTION = "Зміст змін:"
 AMENDMENT_CHANGES = "Що змінено обраним рішенням:"
 
-SETTINGS_DIALOG = "Підписи звітів і пороги контролю"
+SETTINGS_DIALOG = "Пороги контролю"
 CLOSE = "Закрити"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
 
 from kr_desktop.domain.award_values import degree_label
 from kr_desktop.services import award_types, awards, events, persons
+from kr_desktop.text.wording import by_sex, sex_of
 from kr_desktop.ui import events_texts as t
 from kr_desktop.ui.context import AppContext
 from kr_desktop.ui.events_models import ListTableModel
@@ -82,7 +83,8 @@ class EventDialog(QDialog):
         main.setLayout(form)
 
         self.invitees_model = ListTableModel(t.INVITEE_COLUMNS, lambda r: (
-            r.display_name, ", ".join(p for p in (r.position, r.workplace) if p), t.ATTENDANCE[r.attended]), self)
+            r.display_name, ", ".join(p for p in (r.position, r.workplace) if p),
+            "" if r.attended is None else by_sex(sex_of(r.sex, r.patronymic), *t.ATTENDANCE[r.attended])), self)
         self.invitees_view = _table("inviteesTable", self.invitees_model)
         self.invitees_view.setColumnWidth(0, 300)
         self.invitees_view.setColumnWidth(1, 360)
@@ -283,8 +285,11 @@ class EventDialog(QDialog):
         if not self._need_event():
             return None
         if not path:
-            path = ask_save_path(self, t.SAVE_REPORT_TITLE, f"Захід_{self.event_id}.pdf", t.REPORT_FILTER,
-                                 REPORT_FORMATS)
+            from kr_desktop.reports import file_names
+
+            detail = events.get_event(self.db, self.event_id)
+            path = ask_save_path(self, t.SAVE_REPORT_TITLE, file_names.event(detail.event_date, detail.title),
+                                 t.REPORT_FILTER, REPORT_FORMATS)
             if not path:
                 return None
         from kr_desktop.reports.document import render

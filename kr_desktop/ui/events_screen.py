@@ -191,7 +191,9 @@ class EventsScreen(QWidget):
 
     def print_list(self, path: str | None = None) -> Path | None:
         start, end = self.period()
-        target = self._save_path(f"Заходи_{start:%Y_%m}.pdf", path)
+        from kr_desktop.reports import file_names
+
+        target = self._save_path(file_names.events(start, end), path)
         if target is None:
             return None
         from kr_desktop.reports.document import render
@@ -204,7 +206,10 @@ class EventsScreen(QWidget):
         event_id = self.current_id()
         if event_id is None:
             return None
-        target = self._save_path(f"Захід_{event_id}.pdf", path)
+        from kr_desktop.reports import file_names
+
+        detail = events.get_event(self.db, event_id)
+        target = self._save_path(file_names.event(detail.event_date, detail.title), path)
         if target is None:
             return None
         from kr_desktop.reports.document import render

@@ -154,7 +154,12 @@ class HonoraryScreen(QWidget):
 
     def print_list(self, path: str | None = None) -> Path | None:
         if not path:
-            path = ask_save_path(self, t.SAVE_REPORT_TITLE, "Почесні_громадяни.pdf", t.REPORT_FILTER, REPORT_FORMATS)
+            from kr_desktop.reports import file_names
+            from kr_desktop.ui.signers_dialog import ask_missing_name
+
+            ask_missing_name(self, self.context, "awards")
+            path = ask_save_path(self, t.SAVE_REPORT_TITLE, file_names.honorary(self.living.isChecked()),
+                                 t.REPORT_FILTER, REPORT_FORMATS)
             if not path:
                 return None
         from kr_desktop.reports.awards_lists import build_honorary_citizens

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self._add_screens()
         self._show_database()
         self.print_program_action.setEnabled(True)
+        self.signers_action.setEnabled(True)
         try:
             self.screens.opened()  # a tab the user opened meanwhile is built now…
             self.window_state.restore_current()  # …with its remembered layout
@@ -127,6 +128,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(exit_action)
         edit_menu = self.menuBar().addMenu(trust_texts.MENU_EDIT)
         self.undo_actions = UndoActions(self, self.context, edit_menu)
+        from kr_desktop.ui import signers_texts
+
+        settings_menu = self.menuBar().addMenu(signers_texts.MENU_SETTINGS)
+        self.signers_action = QAction(signers_texts.MENU_SIGNERS, self)
+        self.signers_action.setObjectName("signersAction")
+        self.signers_action.triggered.connect(self.edit_signers)
+        self.signers_action.setEnabled(self.db is not None)
+        settings_menu.addAction(self.signers_action)
         help_menu = self.menuBar().addMenu(texts.MENU_HELP)
         about = QAction(texts.ACTION_ABOUT, self)
         about.triggered.connect(self.show_about)
@@ -163,11 +172,18 @@ class MainWindow(QMainWindow):
         except (UserError, OSError) as exc:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(self, texts.REPORT_FAILED, getattr(exc, "message", None) or str(exc))
+            from kr_desktop.error_texts import explain
+
+            QMessageBox.warning(self, texts.REPORT_FAILED, getattr(exc, "message", None) or explain(exc))
             return None
         if out is not None:
             self.statusBar().showMessage(texts.REPORT_SAVED.format(path=out))
         return out
+
+    def edit_signers(self) -> None:
+        from kr_desktop.ui.signers_dialog import SignersDialog
+
+        SignersDialog(self.context, self).exec()
 
     def show_about(self) -> None:
         from kr_desktop.ui.about_box import show_about

@@ -1,10 +1,11 @@
 """Print preview inside the window before a report is printed or saved.
 
 Every report of the application is first a PDF (``kr_desktop.reports``): the preview renders its
-pages to images with pdfium (pypdfium2) and paints them on a ``QPrinter`` — on the preview
-widget for the screen, on the system printer chosen in ``QPrintDialog`` for paper. So what is
-previewed and printed is exactly the PDF the report functions write, and «Зберегти як…» writes
-the same report as PDF, DOCX or XLSX.
+pages to images with pdfium (pypdfium2) and shows them each in its own size and orientation
+(ui/page_view.py: the Program's portrait passport beside its landscape annexes), and paints them
+on the system printer chosen in ``QPrintDialog`` for paper, each sheet turned as its page. So what
+is previewed and printed is exactly the PDF the report functions write, and «Зберегти як…»
+writes the same report as PDF, DOCX or XLSX.
 
 Use: ``preview_report(parent, title, render, "Звіт.pdf")`` where ``render(path)`` writes the
 report to ``path`` (the format by its extension) and returns something other than None.
@@ -19,7 +20,7 @@ from typing import Callable
 
 from PySide6.QtCore import QMarginsF, QRect, QSizeF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout,
                                QWidget)
 
@@ -28,7 +29,6 @@ from kr_desktop.output_files import write_atomically
 from kr_desktop.ui import app_texts as t
 from kr_desktop.ui.save_dialog import ask_save_path
 
-PREVIEW_DPI = 110  # enough for the screen; the preview paints every page when it opens
 PRINT_DPI = 300
 FILTERS = {"pdf": t.FILTER_PDF, "docx": t.FILTER_DOCX, "xlsx": t.FILTER_XLSX}
 
@@ -106,7 +106,8 @@ class ReportPreviewDialog(QDialog):
     """The report's pages as they will print, with «Друкувати…», «Зберегти як…» and zoom."""
 
     def __init__(self, title: str, pdf: Path, render: Callable[[Path], object], suggested_name: str,
-                 formats: tuple[str, ...] = ("pdf", "docx", "xlsx"), parent: QWidget | None = None):
+                 formats: tuple[str, ...] = ("pdf", "docx", "xlsx"), parent: QWidget | None = None,
+                 signer: str | None = None):
         super().__init__(parent)
         self.setWindowTitle(t.PREVIEW_TITLE.format(title=title))
         self.setObjectName("reportPreview")
@@ -115,9 +116,10 @@ class ReportPreviewDialog(QDialog):
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setDocName(Path(suggested_name).stem)
         self.saved: Path | None = None
-        self.preview = QPrintPreviewWidget(self.printer, self)
+        from kr_desktop.ui.page_view import PageView
+
+        self.preview = PageView(self.pages, self)
         self.preview.setObjectName("previewPages")
-        self.preview.paintRequested.connect(lambda printer: paint_pages(printer, self.pages, PREVIEW_DPI))
 
         bar = QHBoxLayout()
         self.print_button = QPushButton(t.PREVIEW_PRINT)
@@ -127,10 +129,9 @@ class ReportPreviewDialog(QDialog):
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
         bar.addSpacing(24)
-        for label, slot in ((t.PREVIEW_ZOOM_OUT, self.preview.zoomOut), (t.PREVIEW_ZOOM_IN, self.preview.zoomIn),
-                            (t.PREVIEW_FIT_WIDTH, self.preview.fitToWidth),
-                            (t.PREVIEW_WHOLE_PAGE, lambda: self.preview.setZoomMode(
-                                QPrintPreviewWidget.ZoomMode.FitInView))):
+        for label, slot in ((t.PREVIEW_ZOOM_OUT, self.preview.zoom_out), (t.PREVIEW_ZOOM_IN, self.preview.zoom_in),
+                            (t.PREVIEW_FIT_WIDTH, self.preview.fit_width),
+                            (t.PREVIEW_WHOLE_PAGE, self.preview.fit_page)):
             button = QPushButton(label)
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, s=slot: s())
@@ -143,16 +144,75 @@ class ReportPreviewDialog(QDialog):
         bar.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        self.signer_notice = self._signer_notice(signer)
+        if self.signer_notice is not None:
+            layout.addWidget(self.signer_notice)
         layout.addWidget(self.preview, 1)
-        self.preview.fitToWidth()
+        self.preview.fit_width()
         screen = QGuiApplication.primaryScreen()
         if screen is not None:
             available = screen.availableGeometry()
             self.resize(min(1000, available.width() - 40), available.height() - 80)
 
+    def _context(self):
+        parent = self.parent()
+        while parent is not None and getattr(parent, "context", None) is None:
+            parent = parent.parent()
+        return getattr(parent, "context", None)
+
+    def _signer_notice(self, role: str | None) -> QWidget | None:
+        """A bar over the pages when the signer's name is not set: the document has a blank line for
+        it; «Вказати ім’я…» asks for the name, saves it for every later document and shows the
+        report again with it."""
+        context = self._context()
+        if role is None or context is None or context.db is None:
+            return None
+        from kr_desktop.services.signers import signer
+
+        current = signer(context.db, role)
+        if current.name:
+            return None
+        notice = QWidget(self)
+        notice.setObjectName("signerNotice")
+        notice.setStyleSheet("#signerNotice { background: #fff4c2; border: 1px solid #d8b400; }")
+        row = QHBoxLayout(notice)
+        row.addWidget(QLabel(t.PREVIEW_NO_SIGNER.format(label=current.label)), 1)
+        button = QPushButton(t.PREVIEW_SET_SIGNER)
+        button.setObjectName("setSigner")
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda: self.set_signer(role))
+        row.addWidget(button)
+        return notice
+
+    def set_signer(self, role: str) -> bool:
+        """Ask for the signer's name; when saved, the preview shows the report again with it."""
+        from kr_desktop.ui.signers_dialog import ask_name
+
+        context = self._context()
+        if context is None or not ask_name(self, context, role):
+            return False
+        self.refresh()
+        if self.signer_notice is not None:
+            self.signer_notice.hide()
+        return True
+
+    def refresh(self) -> None:
+        """Render the report again into the previewed file and show its pages."""
+        reset = getattr(self.render, "reset", None)
+        if reset is not None:
+            reset()  # a render that keeps its built document builds it again
+        self.pages.close()
+        temp = self.pdf.with_name(self.pdf.stem + ".new.pdf")
+        if self.render(temp) is not None and temp.exists():
+            temp.replace(self.pdf)
+        self.pages = PdfPages(self.pdf)
+        self.preview.pages = self.pages
+        self.preview.set_zoom(self.preview.zoom, self.preview._fit)
+        self.pages_label.setText(t.PREVIEW_PAGES.format(count=len(self.pages)))
+
     def page_count(self) -> int:
-        """Pages the preview has painted (it paints when first shown)."""
-        return self.preview.pageCount()
+        """Pages the preview shows."""
+        return len(self.pages)
 
     def print_dialog(self) -> bool:
         """The system's print dialog; prints on the chosen printer with the chosen copies and pages."""
@@ -197,7 +257,9 @@ class ReportPreviewDialog(QDialog):
         except _NotMade:
             return None
         except (UserError, OSError) as exc:
-            QMessageBox.warning(self, t.SAVE_FAILED_TITLE, getattr(exc, "message", None) or str(exc))
+            from kr_desktop.error_texts import explain
+
+            QMessageBox.warning(self, t.SAVE_FAILED_TITLE, getattr(exc, "message", None) or explain(exc))
             return None
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -217,7 +279,8 @@ class _NotMade(Exception):
 
 
 def make_preview(parent: QWidget | None, title: str, render: Callable[[Path], object], suggested_name: str,
-                 formats: tuple[str, ...] = ("pdf", "docx", "xlsx")) -> ReportPreviewDialog | None:
+                 formats: tuple[str, ...] = ("pdf", "docx", "xlsx"),
+                 signer: str | None = None) -> ReportPreviewDialog | None:
     """Render the report to a temporary PDF and build its preview (None if the report was not made:
     cancelled, or refused with a message already shown)."""
     folder = Path(tempfile.mkdtemp(prefix="kr-preview-"))
@@ -239,15 +302,16 @@ def make_preview(parent: QWidget | None, title: str, render: Callable[[Path], ob
     if made is None or not pdf.exists():
         shutil.rmtree(folder, ignore_errors=True)
         return None
-    dialog = ReportPreviewDialog(title, pdf, render, suggested_name, formats, parent)
+    dialog = ReportPreviewDialog(title, pdf, render, suggested_name, formats, parent, signer)
     dialog.finished.connect(lambda _r: shutil.rmtree(folder, ignore_errors=True))
     return dialog
 
 
 def preview_report(parent: QWidget | None, title: str, render: Callable[[Path], object], suggested_name: str,
-                   formats: tuple[str, ...] = ("pdf", "docx", "xlsx")) -> Path | None:
-    """Show the report's preview; returns the file saved from it, if any."""
-    dialog = make_preview(parent, title, render, suggested_name, formats)
+                   formats: tuple[str, ...] = ("pdf", "docx", "xlsx"), signer: str | None = None) -> Path | None:
+    """Show the report's preview; returns the file saved from it, if any. ``signer``: the role that
+    signs the report (a missing name is pointed out over the pages)."""
+    dialog = make_preview(parent, title, render, suggested_name, formats, signer)
     if dialog is None:
         return None
     dialog.exec()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from kr_desktop.services.program_view import ProgramTree
+from kr_desktop.text.wording import typographic
 from kr_desktop.ui import texts
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -13,6 +14,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def _item(text: str, kind: str, item_id: int, tooltip: str = "") -> QStandardItem:
+    text, tooltip = typographic(text), typographic(tooltip)  # shown as printed: «2017–2027», ’, «III ступенів»
     item = QStandardItem(text)
     item.setEditable(False)
     item.setData(kind, KIND_ROLE)

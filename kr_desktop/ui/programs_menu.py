@@ -18,10 +18,12 @@ from kr_desktop.ui.operations import perform
 
 def program_file_name(context: AppContext, extension: str) -> str:
     """«Програма_1176.pdf» for the chosen program, «Програма_проєкт_2.pdf» for a draft."""
+    from kr_desktop.reports.file_names import file_name
+
     label = next((p for p in list_programs(context.db) if p.id == context.program_id), None)
-    if label is None or not label.decision_number:
-        return f"Програма_проєкт_{context.program_id or ''}.{extension}"
-    return f"Програма_{label.decision_number}.{extension}"
+    number = label.decision_number if label is not None and label.decision_number else \
+        f"проєкт {context.program_id or ''}"
+    return file_name("Програма", number, ext=extension)
 
 
 class ProgramsMenu:

@@ -111,8 +111,10 @@ class ProgressScreen(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count.setText(t.PROGRESS_COUNT.format(done=sum(1 for r in self.model.rows if r.reported),
-                                                   total=len(self.model.rows)))
+        from kr_desktop.text.wording import count_of
+
+        done = sum(1 for r in self.model.rows if r.reported)
+        self.count.setText(t.PROGRESS_COUNT.format(count=count_of(done, len(self.model.rows), "заходу", "заходів")))
 
     def _save_row(self, row, changes):
         year, half = self.period

@@ -42,10 +42,19 @@ def focus(widget) -> None:
         widget.selectAll()
 
 
-def preview(screen: QWidget, title: str, render: Callable, suggested: str, formats=ALL_FORMATS):
+def preview(screen: QWidget, title: str, render: Callable, suggested: str, formats=ALL_FORMATS,
+            signer: str | None = None):
+    """The report in the print preview; ``signer``: the role that signs it (its name is asked for
+    at the first print when not set)."""
     from kr_desktop.ui.print_preview import preview_report  # QtPrintSupport and pdfium when first used
 
-    return preview_report(screen, title, render, suggested, formats)
+    return preview_report(screen, title, render, suggested, formats, signer)
+
+
+def _names():
+    from kr_desktop.reports import file_names
+
+    return file_names
 
 
 def confirmed(screen: QWidget, what: str) -> bool:
@@ -53,13 +62,13 @@ def confirmed(screen: QWidget, what: str) -> bool:
 
 
 def _program_print(screen, window):
-    return preview(screen, "Програма", lambda path: window.print_program(str(path)), "Програма_1176.pdf", ("pdf",))
+    return preview(screen, "Програма", lambda path: window.print_program(str(path)), _names().program(), ("pdf",))
 
 
 def _control_print(screen, _window):
     on = screen.on
     return preview(screen, "Контрольний список", lambda path: screen.print_overdue(str(path)),
-                   f"Нагадування_{on:%Y-%m-%d}.pdf")
+                   _names().overdue(on), signer="reports")
 
 
 def _progress_print(screen, _window):
@@ -70,7 +79,7 @@ def _progress_print(screen, _window):
     year, half = screen.period()
     return preview(screen, "Інформація про хід виконання",
                    lambda path: render(build_halfyear(halfyear_data(screen.db, year, half)), path),
-                   f"Інформація_{year}_{half}.pdf")
+                   _names().halfyear(year, half), signer="reports")
 
 
 def _stock_delete(screen, _window):
@@ -93,28 +102,29 @@ ADAPTERS: dict[str, dict[str, Callable]] = {
         "new_record": lambda s, _w: s.new_award(),
         "delete_selected": lambda s, _w: s.delete_current(),
         "print_current": lambda s, _w: preview(s, "Список нагороджених", lambda path: s.print_awards(str(path)),
-                                               "Список_нагороджених.pdf"),
+                                               s.list_file_name(), signer="awards"),
     },
     "HonoraryScreen": {
         "save_current": lambda s, _w: s.save_entry(),
         "print_current": lambda s, _w: preview(s, "Почесні громадяни", lambda path: s.print_list(str(path)),
-                                               "Почесні_громадяни.pdf"),
+                                               _names().honorary(s.living.isChecked()), signer="awards"),
     },
     "EventsScreen": {
         "new_record": lambda s, _w: s.new_event(),
         "delete_selected": lambda s, _w: s.delete_current(confirm=True),
-        "print_current": lambda s, _w: preview(s, "Заходи", lambda path: s.print_list(str(path)), "Заходи.pdf"),
+        "print_current": lambda s, _w: preview(s, "Заходи", lambda path: s.print_list(str(path)),
+                                               _names().events(*s.period())),
     },
     "StockScreen": {
         "new_record": lambda s, _w: s.new_item(),
         "delete_selected": _stock_delete,
         "print_current": lambda s, _w: preview(s, "Облік матеріалів", lambda path: s.print_stock(str(path)),
-                                               "Облік_матеріалів.pdf"),
+                                               _names().stock()),
     },
     "DecisionScreen": {
         "save_current": lambda s, _w: s.save_forms(),
         "print_current": lambda s, _w: preview(s, "Проєкт рішення", lambda path: s.save_document(str(path)),
-                                               "Проєкт_рішення.docx", ("pdf", "docx")),
+                                               "Проєкт_рішення.docx", ("pdf", "docx"), signer="decisions"),
     },
     "JournalScreen": {
         "focus_search": lambda s, _w: focus(s.record_edit),

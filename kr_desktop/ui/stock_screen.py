@@ -200,7 +200,9 @@ class StockScreen(QWidget):
 
     def print_stock(self, path: str | None = None) -> Path | None:
         if not path:
-            path = ask_save_path(self, t.SAVE_REPORT_TITLE, "Облік_матеріалів.pdf", t.REPORT_FILTER, REPORT_FORMATS)
+            from kr_desktop.reports import file_names
+
+            path = ask_save_path(self, t.SAVE_REPORT_TITLE, file_names.stock(), t.REPORT_FILTER, REPORT_FORMATS)
             if not path:
                 return None
         from kr_desktop.reports.document import render

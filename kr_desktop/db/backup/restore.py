@@ -13,7 +13,8 @@ from kr_desktop.db.backup.snapshot import BackupError, copy_snapshot, create_bac
 from kr_desktop.db.backup.store import TEMP_PREFIXES, clean_stale_temp_files, fsync_dir
 from kr_desktop.db.failures import database_error_text
 from kr_desktop.db.file_check import check_file
-from kr_desktop.errors import DatabaseFileError, os_error_text
+from kr_desktop.error_texts import os_error_text
+from kr_desktop.errors import DatabaseFileError
 from kr_desktop.temp_files import claimed_temp
 
 

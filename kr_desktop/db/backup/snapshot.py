@@ -23,7 +23,8 @@ from kr_desktop.db.failures import database_error_text
 from kr_desktop.db.file_check import check_file
 from kr_desktop.db.sqlite_uri import reading_uri
 from kr_desktop.domain.backup_rotation import DEFAULT_POLICY, RotationPolicy
-from kr_desktop.errors import DatabaseFileError, UserError, os_error_text
+from kr_desktop.error_texts import explain, os_error_text
+from kr_desktop.errors import DatabaseFileError, UserError
 from kr_desktop.output_files import refuse_existing
 from kr_desktop.temp_files import claimed_temp
 
@@ -98,7 +99,7 @@ def verify_backup(path: Path, expected_counts: dict[str, int] | None = None) -> 
         with open(path, "rb") as handle:
             header = handle.read(16)
     except OSError as exc:
-        raise BackupError(f"Не вдалося прочитати резервну копію «{path}»: {exc.strerror}.") from None
+        raise BackupError(f"Не вдалося прочитати резервну копію «{path}»: {explain(exc)}.") from None
     if header != b"SQLite format 3\x00":
         raise BackupError(f"Файл «{path.name}» не є резервною копією бази даних (не SQLite або пошкоджено).")
     try:
@@ -120,7 +121,8 @@ def verify_backup(path: Path, expected_counts: dict[str, int] | None = None) -> 
         finally:
             raw.close()
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"Резервна копія «{path.name}» пошкоджена, її не вдається прочитати ({exc}).") from None
+        raise BackupError(f"Резервна копія «{path.name}» пошкоджена, її не вдається прочитати "
+                          f"({explain(exc)}).") from None
     if marker != migrate.APP_MARKER_VALUE:
         raise BackupError(f"Файл «{path.name}» — не резервна копія kr_desktop.")
     if revision is not None and revision not in migrate.known_revisions():
