@@ -7,6 +7,7 @@ import argparse
 from kr_desktop.cli import options
 from kr_desktop.cli.common import REPORT_FORMATS, print_report
 from kr_desktop.cli.options import add_db_option, add_out_option
+from kr_desktop.cli.program_option import add_program_option, chosen_program_id
 
 FORMATS = REPORT_FORMATS
 
@@ -14,6 +15,7 @@ FORMATS = REPORT_FORMATS
 def _common(parser) -> None:
     add_db_option(parser)
     add_out_option(parser, FORMATS)
+    add_program_option(parser)
 
 
 def register_reports(reports) -> None:
@@ -40,20 +42,21 @@ def run_half_year(args: argparse.Namespace) -> int:
     from kr_desktop.reports.halfyear import build_halfyear
     from kr_desktop.services.progress_reports import halfyear_data
 
-    return _run(args, lambda db: build_halfyear(halfyear_data(db, args.year, args.half)))
+    return _run(args, lambda db: build_halfyear(halfyear_data(db, args.year, args.half,
+                                                              program_id=chosen_program_id(db, args))))
 
 
 def run_budget(args: argparse.Namespace) -> int:
     from kr_desktop.reports.budget import build_budget
     from kr_desktop.services.progress_reports import budget_data
 
-    return _run(args, lambda db: build_budget(budget_data(db, args.year)))
+    return _run(args, lambda db: build_budget(budget_data(db, args.year, program_id=chosen_program_id(db, args))))
 
 
 def run_overdue(args: argparse.Namespace) -> int:
     from kr_desktop.reports.overdue import build_overdue_with_letters
 
-    return _run(args, lambda db: build_overdue_with_letters(db, args.date))
+    return _run(args, lambda db: build_overdue_with_letters(db, args.date, chosen_program_id(db, args)))
 
 
 __all__ = ["register_reports"]

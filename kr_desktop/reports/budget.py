@@ -12,7 +12,7 @@ from kr_desktop.reports.cycle_columns import Col, columns, row
 from kr_desktop.reports.document import (BarChart, Heading, Para, ReportDocument, Signature, SignatureBlock, Spacer,
                                          TableBlock)
 from kr_desktop.services.progress_reports import BudgetData
-from kr_desktop.text.formatting import format_date, format_date_long, format_money
+from kr_desktop.text.formatting import format_date_long, format_money
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,7 @@ def build_budget(data: BudgetData) -> ReportDocument:
     blocks = [
         Heading("ЗВІТ"),
         Heading(f"про використання бюджетних коштів на виконання {p.name_genitive} у {data.year} році"),
-        Para(f"Програму затверджено рішенням міської ради від {format_date(p.decision_date)} №{p.decision_number} "
-             f"(зі змінами). Паспортом Програми на {data.year} рік передбачено {format_money(data.passport_total)} грн; "
+        Para(f"{p.approval}. Паспортом Програми на {data.year} рік передбачено {format_money(data.passport_total)} грн; "
              f"таблицею Додатка {data.annex_number} — {format_money(data.plan)} грн. Фактично профінансовано "
              f"{format_money(data.actual)} грн (касові видатки за даними виконавців станом на "
              f"{format_date_long(data.printed_on)}).", size_delta=-2),

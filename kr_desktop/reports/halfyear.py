@@ -10,7 +10,7 @@ from kr_desktop.reports.cycle_columns import Col, columns, row
 from kr_desktop.reports.document import (Heading, Para, ReportDocument, Signature, SignatureBlock, Spacer,
                                          TableBlock)
 from kr_desktop.services.progress_reports import HalfYearData
-from kr_desktop.text.formatting import format_date, format_date_long
+from kr_desktop.text.formatting import format_date_long
 from kr_desktop.text.wording import count_of, half_year_name, roman
 
 
@@ -87,8 +87,7 @@ def build_halfyear(data: HalfYearData) -> ReportDocument:
     blocks = [
         Heading("ІНФОРМАЦІЯ"),
         Heading(f"про хід виконання {p.name_genitive} {period_title(data)}"),
-        Para(f"Програму затверджено рішенням міської ради від {format_date(p.decision_date)} №{p.decision_number} "
-             f"(зі змінами); звітний період — етап Додатка {data.annex_number}. Виконавці інформують про виконання "
+        Para(f"{p.approval}; звітний період — етап Додатка {data.annex_number}. Виконавці інформують про виконання "
              f"заходів до {due}. Станом на {format_date_long(data.printed_on)} інформацію надано щодо "
              f"{count_of(reported, len(data.measures), 'заходу', 'заходів')}; заходи без інформації позначено "
              "«інформація не надана».",

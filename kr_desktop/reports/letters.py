@@ -110,9 +110,9 @@ def build_letter(data: LettersData, executor_id: int) -> ReportDocument:
     return letters_document(LettersData(data.program, data.on, data.reply_by, data.signing, tuple(chosen)))
 
 
-def executor_letter(db, on, executor_id: int) -> ReportDocument:
+def executor_letter(db, on, executor_id: int, program_id: int | None = None) -> ReportDocument:
     """One executor's reminder letter on ``on``, straight from the database (what «Контроль» calls
     for the executor it shows; a UserError when that executor has nothing overdue)."""
     from kr_desktop.services.reminder_letters import letters_data
 
-    return build_letter(letters_data(db, on, [executor_id]), executor_id)
+    return build_letter(letters_data(db, on, [executor_id], program_id), executor_id)

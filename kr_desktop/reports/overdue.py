@@ -66,10 +66,11 @@ def build_overdue(data: OverdueData, letters: LettersData | None = None) -> Repo
                           created=on, page_numbers="top")
 
 
-def build_overdue_with_letters(db, on) -> ReportDocument:
-    """What ``report overdue`` prints: the control list and every executor's letter."""
+def build_overdue_with_letters(db, on, program_id: int | None = None) -> ReportDocument:
+    """What ``report overdue`` prints: the control list and every executor's letter (of one
+    program: the letters cite its decision; None — the default program)."""
     from kr_desktop.services.progress_reports import overdue_data
     from kr_desktop.services.reminder_letters import letters_from
 
-    data = overdue_data(db, on)
+    data = overdue_data(db, on, program_id)
     return build_overdue(data, letters_from(db, data))

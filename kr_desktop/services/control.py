@@ -2,6 +2,9 @@
 
 The statuses come from kr_desktop.domain.control; this module only gathers the data: which
 executors owe which half-year reports, which measures' deadlines passed without «виконано».
+Control covers every program in force (``program_ids``: only those), each item naming its
+program when there are several; a deadline the decision does not print (inferred, see
+domain/provenance) is controlled with a remark, or not at all, as the setting says.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from kr_desktop.domain.progress import Period, Status
 from kr_desktop.errors import ValidationError
 from kr_desktop.services.access import ADMIN, require
 from kr_desktop.services.progress import entries_by_period
+from kr_desktop.services.program import choice
 from kr_desktop.services.program_view import deadline_of
 from kr_desktop.services.settings import declare, get_settings, set_settings
 from kr_desktop.text.wording import count_of
@@ -37,10 +41,17 @@ SENDER = declare("program.reports.sender",
 # The letterhead's second line: address, phone, e-mail of the department (empty: not printed).
 SENDER_DETAILS = declare("program.reports.sender_details", "")
 
+# Deadlines the decision does not print in the measure's own cell, inferred by meaning: controlled
+# (with a remark beside the deadline) or left out of control — the user decides.
+INFERRED_DEADLINES = declare("program.control.inferred_deadlines", True)
+INFERRED_REMARK = " (строк виведено: рішення не друкує його для заходу)"
+
 # The control's own settings (the signatures are edited with every other signer: services.signers).
 SETTING_LABELS = {
     SOON_DAYS: "Попереджати за, днів (жовтий колір)",
+    INFERRED_DEADLINES: "Контролювати строки, яких рішення не друкує для заходу (виведені за змістом)",
 }
+BOOLEAN_SETTINGS = {INFERRED_DEADLINES}
 
 
 @dataclass(frozen=True)
@@ -88,6 +99,8 @@ def save_control_settings(db: Database, values: dict) -> bool:
             if not 0 <= days <= 365:
                 raise ValidationError(f"{SETTING_LABELS[SOON_DAYS]}: від 0 до 365.", field=key)
             clean[key] = days
+        elif key in BOOLEAN_SETTINGS:
+            clean[key] = value if isinstance(value, bool) else str(value).strip().lower() in ("так", "true", "1")
         else:
             clean[key] = " ".join(str(value).split())
     set_settings(db, clean, "Змінено налаштування контролю та підписів звітів")
@@ -103,6 +116,7 @@ class _MeasureFacts:
     deadline_phrase: str
     deadline: Deadline
     executors: tuple[tuple[int, str], ...]
+    inferred: bool = False  # the decision does not print this deadline for the measure
 
 
 @dataclass(frozen=True)
@@ -112,6 +126,7 @@ class _StageFacts:
     years: tuple[int, int]
     measures: tuple[_MeasureFacts, ...]  # in the Program's order (direction, position)
     done: dict[int, list[dt.date]]  # measure id → when it was reported «виконано» in the stage's years
+    program: str = ""  # «№1176» when control covers several programs, else ""
 
 
 @dataclass(frozen=True)
@@ -123,13 +138,16 @@ class _ControlFacts:
     last: dt.date
     soon_days: int
     stages: dict[int, _StageFacts]  # stage id → its facts
-    stage_of_year: dict[int, int]  # year → the stage whose executors report for it
+    stage_of_year: dict[int, tuple[int, ...]]  # year → the stages whose executors report for it (a program each)
     reported: dict[Period, frozenset[int]]  # period → measures with an entry
+    inferred: bool = True  # deadlines the decision does not print are controlled (with a remark)
 
 
-def control_data(db: Database, on: dt.date | None = None, soon_days: int | None = None) -> ControlData:
+def control_data(db: Database, on: dt.date | None = None, soon_days: int | None = None,
+                 program_ids: tuple[int, ...] | None = None) -> ControlData:
+    """Control on ``on`` over the programs in force (``program_ids``: those programs only)."""
     on = on or dt.date.today()
-    return _control_on(_gather(db, on, on, soon_days), on)
+    return _control_on(_gather(db, on, on, soon_days, program_ids), on)
 
 
 def _periods_between(first: dt.date, last: dt.date, soon_days: int) -> set[Period]:
@@ -141,20 +159,29 @@ def _periods_between(first: dt.date, last: dt.date, soon_days: int) -> set[Perio
     return periods
 
 
-def _gather(db: Database, first: dt.date, last: dt.date, soon_days: int | None) -> _ControlFacts:
+def _gather(db: Database, first: dt.date, last: dt.date, soon_days: int | None,
+            program_ids: tuple[int, ...] | None = None) -> _ControlFacts:
+    settings = get_settings(db, "program.control.")
     if soon_days is None:
-        soon_days = int(get_settings(db, SOON_DAYS)[SOON_DAYS])
+        soon_days = int(settings[SOON_DAYS])
     periods = _periods_between(first, last, soon_days)
     with db.reading() as s:  # a few queries in all (on a server each is a round trip), not a few per period
-        all_stages = sorted(s.scalars(select(Stage)), key=lambda stage: stage.annex_number)
+        programs = {p.id: p for p in choice.controlled_programs(s, program_ids)}
+        all_stages = sorted(s.scalars(select(Stage).where(Stage.program_id.in_(list(programs)))),
+                            key=lambda stage: (stage.program_id, stage.annex_number))
+        label = ({p_id: f"№{p.decision_number}" if p.decision_number else f"проєкт {p_id}" for p_id, p in programs.items()}
+                 if len(programs) > 1 else {})
         stage_of_year = {}
         for year in sorted({p.year for p in periods}):
-            stage = next((st for st in all_stages if st.start_year <= year <= st.end_year), None)  # stage_for_year
-            if stage is not None:
-                stage_of_year[year] = stage.id
+            of_programs = {}
+            for st in all_stages:  # stage_for_year, once per program
+                if st.start_year <= year <= st.end_year:
+                    of_programs.setdefault(st.program_id, st.id)
+            if of_programs:
+                stage_of_year[year] = tuple(of_programs.values())
         # the stages whose measures' own deadlines are watched: running this year or last year
         watched = {st.id for st in all_stages if st.start_year <= last.year and st.end_year >= first.year - 1}
-        chosen = [st for st in all_stages if st.id in watched | set(stage_of_year.values())]
+        chosen = [st for st in all_stages if st.id in watched | {i for ids in stage_of_year.values() for i in ids}]
         done_periods = [Period(year, half) for st in chosen if st.id in watched for year in st.years for half in (1, 2)]
         reported_periods = [period for period in periods if period.year in stage_of_year]
         entries = entries_by_period(s, done_periods + reported_periods)
@@ -176,11 +203,12 @@ def _gather(db: Database, first: dt.date, last: dt.date, soon_days: int | None) 
             stages[stage.id] = _StageFacts(
                 stage.id, stage.annex_number, (stage.start_year, stage.end_year),
                 tuple(_MeasureFacts(m.id, f"{m.direction.number}.{m.position}", m.text, m.deadline_phrase,
-                                    deadline_of(m), tuple((e.id, e.name) for e in m.executors))
+                                    deadline_of(m), tuple((e.id, e.name) for e in m.executors),
+                                    m.deadline_origin == "inferred")
                       for m in measures_of[stage.id]),
-                done)
+                done, label.get(stage.program_id, ""))
         reported = {period: frozenset(entries[period]) for period in reported_periods}
-    return _ControlFacts(first, last, soon_days, stages, stage_of_year, reported)
+    return _ControlFacts(first, last, soon_days, stages, stage_of_year, reported, bool(settings[INFERRED_DEADLINES]))
 
 
 def _control_on(facts: _ControlFacts, on: dt.date) -> ControlData:
@@ -188,11 +216,9 @@ def _control_on(facts: _ControlFacts, on: dt.date) -> ControlData:
     soon_days = facts.soon_days
     items: list[ControlItem] = []
     periods = periods_to_control(on, soon_days)
-    for period in periods:
-        stage_id = facts.stage_of_year.get(period.year)
-        if stage_id is None:
-            continue
-        measures = facts.stages[stage_id].measures
+    for period, stage_id in ((p, i) for p in periods for i in facts.stage_of_year.get(p.year, ())):
+        stage = facts.stages[stage_id]
+        measures = stage.measures
         reported = facts.reported.get(period, frozenset())
         numbers = {m.id: m.number for m in measures}
         by_executor: dict[int, tuple[str, set[int]]] = {}
@@ -207,8 +233,9 @@ def _control_on(facts: _ControlFacts, on: dt.date) -> ControlData:
             detail = (f"надано щодо всіх заходів ({check.measures})" if check.missing == 0
                       else f"не надано щодо {count_of(check.missing, check.measures, 'заходу', 'заходів')}: "
                       + ", ".join(numbers[i] for i in missing))
+            of_program = f" ({stage.program})" if stage.program else ""
             items.append(ControlItem("report", check.status, period.due, ((executor_id, name),),
-                                     f"Звіт за {period.label}", detail, measure_ids=tuple(missing)))
+                                     f"Звіт за {period.label}{of_program}", detail, measure_ids=tuple(missing)))
     items += _deadline_items(facts, on)
     items.sort(key=lambda i: (-SEVERITY[i.status], i.due, i.kind, i.what))
     counts = count_by_executor((e_id, name, item.status) for item in items for e_id, name in item.executors)
@@ -227,13 +254,16 @@ def _deadline_items(facts: _ControlFacts, on: dt.date) -> list[ControlItem]:
         first, last = stage.years
         if not (first <= on.year and last >= on.year - 1):
             continue
+        where = f"{stage.program}, Додаток {stage.annex}" if stage.program else f"Додаток {stage.annex}"
         for m in stage.measures:
+            if m.inferred and not facts.inferred:
+                continue  # the user chose not to control deadlines the decision does not print
             check = check_deadline(m.id, m.deadline, stage.years, stage.done.get(m.id, []), on, facts.soon_days)
             if check is None or check.status is ControlStatus.PENDING:
                 continue
+            phrase = m.deadline_phrase + (INFERRED_REMARK if m.inferred else "")
             items.append(ControlItem("deadline", check.status, check.due, m.executors,
-                                     f"Захід {m.number} (Додаток {stage.annex})", m.text, m.deadline_phrase,
-                                     (m.id,)))
+                                     f"Захід {m.number} ({where})", m.text, phrase, (m.id,)))
     return items
 
 

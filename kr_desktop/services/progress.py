@@ -21,6 +21,7 @@ from kr_desktop.db.models import (Direction, Executor, FundingSource, Measure, P
 from kr_desktop.domain.progress import STATUS_LABELS, Period, Status, parse_amount, parse_date, status_from_text
 from kr_desktop.errors import UserError, ValidationError
 from kr_desktop.services.access import OPERATOR, require
+from kr_desktop.services.program import choice
 from kr_desktop.text.formatting import format_date
 
 
@@ -65,9 +66,9 @@ class PeriodGrid:
     rows: tuple[ProgressRow, ...]
 
 
-def stage_for_year(session: Session, year: int) -> Stage | None:
-    return session.scalar(select(Stage).where(Stage.start_year <= year, Stage.end_year >= year)
-                          .order_by(Stage.annex_number).limit(1))
+def stage_for_year(session: Session, year: int, program_id: int | None = None) -> Stage | None:
+    """The stage of the program (``program_id``, None: the default one) that covers ``year``."""
+    return choice.stage_for_year(session, year, program_id)
 
 
 def _sources_of_stage(session: Session, stage: Stage | None) -> tuple[SourceColumn, ...]:
@@ -116,10 +117,11 @@ def entries_by_period(session: Session, periods) -> dict[Period, dict[int, Progr
     return result
 
 
-def period_grid(db: Database, year: int, half: int, executor_id: int | None = None) -> PeriodGrid:
+def period_grid(db: Database, year: int, half: int, executor_id: int | None = None,
+                program_id: int | None = None) -> PeriodGrid:
     period = Period(year, half)
     with db.reading() as s:
-        stage = stage_for_year(s, year)
+        stage = stage_for_year(s, year, program_id)
         sources = _sources_of_stage(s, stage)
         if stage is None:
             return PeriodGrid(period, None, sources, ())
@@ -215,10 +217,10 @@ def clear_entry(db: Database, year: int, half: int, measure_id: int) -> None:
             s.delete(entry)
 
 
-def reporting_executors(db: Database, year: int) -> list[tuple[int, str]]:
+def reporting_executors(db: Database, year: int, program_id: int | None = None) -> list[tuple[int, str]]:
     """Executors with measures in the stage covering ``year`` (for the grid's filter)."""
     with db.reading() as s:
-        stage = stage_for_year(s, year)
+        stage = stage_for_year(s, year, program_id)
         if stage is None:
             return []
         rows = s.scalars(select(Executor).join(Executor.measures).join(Direction)
@@ -266,11 +268,13 @@ class YearBar:
     actual: Decimal
 
 
-def plan_vs_actual_by_year(db: Database, direction_id: int | None = None) -> list[YearBar]:
-    """Plan and actual per year for the whole Program (all stages) or one direction (its stage)."""
+def plan_vs_actual_by_year(db: Database, direction_id: int | None = None,
+                           program_id: int | None = None) -> list[YearBar]:
+    """Plan and actual per year for a whole program (all its stages) or one direction (its stage)."""
     bars: list[YearBar] = []
-    with db.reading() as s:  # a few queries for the whole Program, not a few per stage and year
-        stages = list(s.scalars(select(Stage).order_by(Stage.annex_number)))
+    with db.reading() as s:  # a few queries for the whole program, not a few per stage and year
+        program = choice.resolve(s, program_id)
+        stages = list(s.scalars(select(Stage).where(Stage.program_id == program.id).order_by(Stage.annex_number)))
         direction = s.get(Direction, direction_id) if direction_id is not None else None
         if direction_id is not None and direction is None:
             raise UserError("Напрям не знайдено.")
@@ -294,9 +298,11 @@ def plan_vs_actual_by_year(db: Database, direction_id: int | None = None) -> lis
     return bars
 
 
-def directions_for_chart(db: Database) -> list[tuple[int, str]]:
+def directions_for_chart(db: Database, program_id: int | None = None) -> list[tuple[int, str]]:
     with db.reading() as s:
+        program = choice.resolve(s, program_id)
         rows = s.execute(select(Direction.id, Direction.number, Direction.name, Stage.annex_number, Stage.start_year,
-                                Stage.end_year).join(Stage).order_by(Stage.annex_number, Direction.number))
+                                Stage.end_year).join(Stage).where(Stage.program_id == program.id)
+                         .order_by(Stage.annex_number, Direction.number))
         return [(d_id, f"Дод. {annex} ({first}–{last}), напрям {number}. {name}")
                 for d_id, number, name, annex, first, last in rows]

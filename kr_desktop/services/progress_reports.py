@@ -14,10 +14,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from kr_desktop.db.engine import Database
-from kr_desktop.db.models import Direction, FundingSource, Measure, PassportFunding, Program
+from kr_desktop.db.models import Direction, FundingSource, Measure, PassportFunding
 from kr_desktop.domain.progress import NOT_REPORTED, STATUS_LABELS, Period, Status
 from kr_desktop.errors import UserError
 from kr_desktop.services.control import ControlData, Signing, control_data, signing
+from kr_desktop.services.program import choice
 from kr_desktop.services.progress import entries_of, planned_by_year, stage_for_year, year_actuals
 from kr_desktop.text.wording import join_list
 
@@ -28,9 +29,17 @@ ZERO = Decimal(0)
 class ProgramInfo:
     name: str
     decision_number: str
-    decision_date: dt.date
+    decision_date: dt.date | None  # None: a draft, not approved yet
     start_year: int
     end_year: int
+
+    @property
+    def approval(self) -> str:
+        """The reports' opening words about the program's decision."""
+        if not self.decision_number:
+            return "Програму ще не затверджено (проєкт)"
+        when = f" від {self.decision_date:%d.%m.%Y}" if self.decision_date else ""
+        return f"Програму затверджено рішенням міської ради{when} №{self.decision_number} (зі змінами)"
 
     @property
     def name_genitive(self) -> str:
@@ -94,25 +103,24 @@ class HalfYearData:
         return [m for d in self.directions for m in d.measures]
 
 
-def _program_info(s) -> ProgramInfo:
-    p = s.scalar(select(Program).order_by(Program.id).limit(1))
-    if p is None:
-        raise UserError("У базі даних немає Програми.")
+def _program_info(s, program_id: int | None = None) -> ProgramInfo:
+    p = choice.resolve(s, program_id)
     return ProgramInfo(p.name, p.decision_number, p.decision_date, p.start_year, p.end_year)
 
 
-def _stage_or_error(s, year: int):
-    stage = stage_for_year(s, year)
+def _stage_or_error(s, year: int, program_id: int | None = None):
+    stage = stage_for_year(s, year, program_id)
     if stage is None:
         raise UserError(f"{year} рік поза строком Програми: немає етапу, що охоплює цей рік.")
     return stage
 
 
-def halfyear_data(db: Database, year: int, half: int, today: dt.date | None = None) -> HalfYearData:
+def halfyear_data(db: Database, year: int, half: int, today: dt.date | None = None,
+                  program_id: int | None = None) -> HalfYearData:
     period = Period(year, half)
     with db.reading() as s:
-        info = _program_info(s)
-        stage = _stage_or_error(s, year)
+        info = _program_info(s, program_id)
+        stage = _stage_or_error(s, year, program_id)
         source_names = {f.id: f.short_name or f.name for f in s.scalars(select(FundingSource))}
         by_direction, by_measure = planned_by_year(s, stage)
         entries = entries_of(s, period)
@@ -189,14 +197,16 @@ class BudgetData:
         return sum((d.actual for d in self.directions), ZERO)
 
 
-def budget_data(db: Database, year: int, today: dt.date | None = None) -> BudgetData:
+def budget_data(db: Database, year: int, today: dt.date | None = None, program_id: int | None = None) -> BudgetData:
     with db.reading() as s:
-        info = _program_info(s)
-        stage = _stage_or_error(s, year)
+        program_id = choice.resolve(s, program_id).id
+        info = _program_info(s, program_id)
+        stage = _stage_or_error(s, year, program_id)
         sources = list(s.scalars(select(FundingSource).order_by(FundingSource.position)))
         by_direction, by_measure = planned_by_year(s, stage)
         actuals = year_actuals(s, year)
-        passport = sum(s.scalars(select(PassportFunding.amount).where(PassportFunding.year == year)), ZERO)
+        passport = sum(s.scalars(select(PassportFunding.amount).where(PassportFunding.year == year,
+                                                                      PassportFunding.program_id == program_id)), ZERO)
         directions = []
         for d in s.scalars(select(Direction).where(Direction.stage_id == stage.id).order_by(Direction.number)
                            .options(selectinload(Direction.measures))):
@@ -224,7 +234,9 @@ class OverdueData:
         return [(c.executor_id, c.executor) for c in self.control.by_executor if c.overdue]
 
 
-def overdue_data(db: Database, on: dt.date) -> OverdueData:
+def overdue_data(db: Database, on: dt.date, program_id: int | None = None) -> OverdueData:
+    """The control list and reminder letters of one program (they cite its decision)."""
     with db.reading() as s:
-        info = _program_info(s)
-    return OverdueData(info, control_data(db, on), signing(db))
+        program_id = choice.resolve(s, program_id).id
+        info = _program_info(s, program_id)
+    return OverdueData(info, control_data(db, on, program_ids=(program_id,)), signing(db))

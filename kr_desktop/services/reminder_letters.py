@@ -99,10 +99,11 @@ def letters_from(db: Database, data: OverdueData, executor_ids: Iterable[int] | 
     return LettersData(data.program, on, reply_date(on), data.signing, tuple(letters))
 
 
-def letters_data(db: Database, on: dt.date, executor_ids: Iterable[int] | None = None) -> LettersData:
+def letters_data(db: Database, on: dt.date, executor_ids: Iterable[int] | None = None,
+                 program_id: int | None = None) -> LettersData:
     """Control on ``on``, then the letters (of ``executor_ids`` only, when given). A chosen executor
     with nothing overdue is a clear message, not an empty letter."""
-    data = letters_from(db, overdue_data(db, on), executor_ids)
+    data = letters_from(db, overdue_data(db, on, program_id), executor_ids)
     if executor_ids is not None and not data.letters:
         raise UserError(f"Станом на {on:%d.%m.%Y} у цього виконавця немає прострочених завдань: "
                         "нагадування не потрібне.")

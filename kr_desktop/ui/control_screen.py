@@ -198,8 +198,9 @@ class ControlScreen(QWidget):
         from kr_desktop.reports.halfyear import build_halfyear
         from kr_desktop.services.progress_reports import halfyear_data
 
-        db = self.context.db
-        return self._save(file_names.halfyear(year, half), lambda: build_halfyear(halfyear_data(db, year, half)), path)
+        db, program_id = self.context.db, self.context.program_id  # the program chosen in the window
+        return self._save(file_names.halfyear(year, half),
+                          lambda: build_halfyear(halfyear_data(db, year, half, program_id=program_id)), path)
 
     def print_budget(self, year: int | None = None, path: str | None = None):
         if year is None:
@@ -210,14 +211,15 @@ class ControlScreen(QWidget):
         from kr_desktop.reports.budget import build_budget
         from kr_desktop.services.progress_reports import budget_data
 
-        db = self.context.db
-        return self._save(file_names.budget(year), lambda: build_budget(budget_data(db, year)), path)
+        db, program_id = self.context.db, self.context.program_id
+        return self._save(file_names.budget(year), lambda: build_budget(budget_data(db, year, program_id=program_id)),
+                          path)
 
     def print_overdue(self, path: str | None = None):
         from kr_desktop.reports.overdue import build_overdue_with_letters
 
-        on, db = self.on, self.context.db
-        return self._save(file_names.overdue(on), lambda: build_overdue_with_letters(db, on), path)
+        on, db, program_id = self.on, self.context.db, self.context.program_id
+        return self._save(file_names.overdue(on), lambda: build_overdue_with_letters(db, on, program_id), path)
 
     def edit_settings(self) -> None:
         from kr_desktop.ui.control_settings_dialog import ControlSettingsDialog

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit
 
-from kr_desktop.services.control import SETTING_LABELS, control_settings, save_control_settings
+from kr_desktop.services.control import BOOLEAN_SETTINGS, SETTING_LABELS, control_settings, save_control_settings
 from kr_desktop.ui import control_texts as t
 from kr_desktop.ui.context import AppContext
 from kr_desktop.ui.operations import perform
@@ -18,8 +18,15 @@ class ControlSettingsDialog(QDialog):
         self.resize(640, 0)
         values = control_settings(context.db)
         form = QFormLayout(self)
-        self.fields: dict[str, QLineEdit] = {}
+        self.fields: dict[str, QLineEdit | QCheckBox] = {}
         for key, label in SETTING_LABELS.items():
+            if key in BOOLEAN_SETTINGS:  # a yes/no choice: a check box with the words beside it
+                box = QCheckBox(label)
+                box.setObjectName(key)
+                box.setChecked(bool(values.get(key)))
+                self.fields[key] = box
+                form.addRow(box)
+                continue
             edit = QLineEdit(str(values.get(key, "")))
             edit.setObjectName(key)
             self.fields[key] = edit
@@ -30,7 +37,8 @@ class ControlSettingsDialog(QDialog):
         form.addRow(box)
 
     def save(self) -> bool:
-        values = {key: edit.text() for key, edit in self.fields.items()}
+        values = {key: field.isChecked() if isinstance(field, QCheckBox) else field.text()
+                  for key, field in self.fields.items()}
         if perform(self, self.context, "settings", save_control_settings, self.context.db, values) is None:
             return False
         self.accept()

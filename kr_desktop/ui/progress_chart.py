@@ -123,7 +123,7 @@ class ChartScreen(QWidget):
         self.scope.blockSignals(True)
         self.scope.clear()
         self.scope.addItem(t.CHART_PROGRAM, None)
-        for direction_id, label in directions_for_chart(self.db):
+        for direction_id, label in directions_for_chart(self.db, self.context.program_id):
             self.scope.addItem(label, direction_id)
         self.scope.setCurrentIndex(max(0, self.scope.findData(current)))
         self.scope.blockSignals(False)
@@ -135,7 +135,7 @@ class ChartScreen(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        bars = plan_vs_actual_by_year(self.db, self.scope.currentData())
+        bars = plan_vs_actual_by_year(self.db, self.scope.currentData(), self.context.program_id)
         self.chart.set_bars(bars, f"{t.CHART_PLAN} / {t.CHART_ACTUAL.lower()}, грн: {self.scope.currentText()}")
         cells = "".join(f"<td align='right'>{b.year}<br/>{format_money(b.plan)}<br/>{format_money(b.actual)}</td>"
                         for b in bars)

@@ -81,7 +81,7 @@ class ProgressScreen(QWidget):
         self.executor.blockSignals(True)
         self.executor.clear()
         self.executor.addItem(t.PROGRESS_ALL, None)
-        for executor_id, name in reporting_executors(self.db, self.year.value()):
+        for executor_id, name in reporting_executors(self.db, self.year.value(), self.context.program_id):
             self.executor.addItem(name, executor_id)
         index = self.executor.findData(current)
         self.executor.setCurrentIndex(max(0, index))
@@ -103,7 +103,7 @@ class ProgressScreen(QWidget):
 
     def reload(self) -> None:
         year, half = self.period
-        self.grid = period_grid(self.db, year, half, self.executor.currentData())
+        self.grid = period_grid(self.db, year, half, self.executor.currentData(), self.context.program_id)
         self.model.set_grid(self.grid)
         for i, column in enumerate(self.model.columns):
             self.view.setColumnWidth(i, column.width)

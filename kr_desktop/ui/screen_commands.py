@@ -78,7 +78,8 @@ def _progress_print(screen, _window):
 
     year, half = screen.period()
     return preview(screen, "Інформація про хід виконання",
-                   lambda path: render(build_halfyear(halfyear_data(screen.db, year, half)), path),
+                   lambda path: render(build_halfyear(halfyear_data(screen.db, year, half,
+                                                                    program_id=screen.context.program_id)), path),
                    _names().halfyear(year, half), signer="reports")
 
 

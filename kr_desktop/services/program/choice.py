@@ -145,6 +145,25 @@ def list_programs(db: Database) -> list[ProgramLabel]:
         return [label_of(p) for p in _all(session)]
 
 
+def controlled_programs(session: Session, program_ids=None) -> list[Program]:
+    """The programs deadline control covers: those in force (``program_ids``: those asked for);
+    a database whose only program is not marked in force still has it controlled."""
+    programs = _all(session)
+    if program_ids is not None:
+        return [p for p in programs if p.id in set(program_ids)]
+    active = [p for p in programs if p.status == "active"]
+    return active or (programs if len(programs) == 1 else [])
+
+
+def stage_for_year(session: Session, year: int, program_id: int | None = None):
+    """The stage of the program (``program_id``, None: the default one) whose years hold ``year``."""
+    from kr_desktop.db.models import Stage
+
+    program = resolve(session, program_id)
+    return session.scalar(select(Stage).where(Stage.program_id == program.id, Stage.start_year <= year,
+                                              Stage.end_year >= year).order_by(Stage.annex_number).limit(1))
+
+
 def default_program_id(db: Database) -> int | None:
     """The program a window starts on when none is remembered: the default, or when that is not
     clear, the first program in force (or the first there is); None in an empty database."""
