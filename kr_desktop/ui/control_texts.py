@@ -27,23 +27,6 @@ REPORT_FILTER = "Документ PDF (*.pdf);;Документ Word (*.docx);;�
 REPORT_SAVED = "Звіт збережено: {path}"
 REPORT_FAILED = "Звіт не збережено"
 
-PROGRESS_PERIOD = "Період:"
-PROGRESS_EXECUTOR = "Виконавець:"
-PROGRESS_ALL = "усі виконавці"
-PROGRESS_HINT = ("Введіть стан (перші літери), що зроблено, суми, причини; Tab або Enter — до наступної "
-                 "клітинки. Кожен рядок зберігається одразу.")
-PROGRESS_COUNT = "Надано: {done} із {total} заходів"
-PROGRESS_CLEAR = "Вилучити звіт рядка"
-COL_NUMBER = "№"
-COL_MEASURE = "Захід"
-COL_EXECUTORS = "Виконавці"
-COL_STATUS = "Стан виконання"
-COL_NARRATIVE = "Що зроблено"
-COL_AMOUNT = "Фактично з 1 січня, грн: {source}"
-COL_REASONS = "Причини невиконання"
-COL_RECEIVED = "Дата отримання"
-COL_REPORTED_BY = "Хто звітував"
-
 CHART_SCOPE = "Показати:"
 CHART_PROGRAM = "Програма в цілому"
 CHART_PLAN = "План"
