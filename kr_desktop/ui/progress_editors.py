@@ -144,9 +144,10 @@ class GridDelegate(QStyledItemDelegate):
             editor.insertPlainText("\n")
             return True
         if key == Qt.Key.Key_Escape:
-            model.revert(index)
+            model.revert_cell(index)
             self.hide_message()
-            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+            self.indexes.pop(id(editor), None)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
             return True
         if key in COMMIT_KEYS:
             error = model.commit(index, editor_text(editor))

@@ -244,7 +244,7 @@ class ProgressTableModel(QAbstractTableModel):
         self._changed(index)
         return message
 
-    def revert(self, index) -> None:
+    def revert_cell(self, index) -> None:
         """Esc on a refused cell: back to the stored value (the other waiting cells stay)."""
         row = self.rows[index.row()]
         key = self.columns[index.column()].key
