@@ -20,6 +20,9 @@ packages="$PYTHON_PACKAGES $QT_PACKAGES"
 [ "$kind" = app ] && packages="$packages $WINDOW_PACKAGES"
 [ -n "${KR_EXTRA_APT:-}" ] && packages="$packages $KR_EXTRA_APT"
 
+
+. scripts/lib/apt.sh
+
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in $packages; do
@@ -28,10 +31,10 @@ if command -v dpkg-query >/dev/null 2>&1; then
 fi
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ]; then
-    echo "Встановлюю системні пакети / installing system packages:$missing"
+    echo "Встановлюю системні пакети (1–3 хв) / installing system packages:$missing"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends $missing >/dev/null
+    apt_run update -qq
+    apt_run install -y -qq --no-install-recommends $missing
   else
     echo "Бракує системних пакетів. Виконайте від імені адміністратора / missing system packages, run as root:" >&2
     echo "  sudo apt-get update && sudo apt-get install -y$missing" >&2
@@ -44,14 +47,39 @@ if ! "$PY" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)'; t
   echo "Потрібен Python 3.11 або новіший / Python 3.11+ is required (found: $("$PY" --version 2>&1))." >&2
   exit 1
 fi
+
+# pip's own output (download progress, the build backend's notes, the machine's index settings) goes
+# to a log; it is shown only when a step fails.
+log=".venv/setup.log"
+pip_step() {
+  if ! .venv/bin/python -m pip --disable-pip-version-check "$@" >>"$log" 2>&1; then
+    echo "Не вдалося встановити залежності Python; останні рядки журналу $log / pip failed, the end of $log:" >&2
+    tail -n 25 "$log" >&2
+    exit 1
+  fi
+}
 if [ ! -x .venv/bin/python ]; then
+  echo "Створюю середовище Python у .venv… / creating the Python environment in .venv…"
   "$PY" -m venv .venv
 fi
-# Reinstall only when the dependency list changed.
+# Install only when the dependency list changed; the application alone needs no test tools, the
+# tests need both (a test set-up also serves the application).
 stamp=".venv/.kr_desktop-installed"
 want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
-  echo "$want" > "$stamp"
+have="$(cat "$stamp" 2>/dev/null || true)"
+case "$kind" in
+  test) target=".[test]"; ok="$want test" ;;
+  *) target="."; ok="$want" ;;
+esac
+if [ "$have" != "$want test" ] && [ "$have" != "$ok" ]; then
+  if [ "$kind" = test ]; then
+    echo "Встановлюю залежності застосунку і тестів (1–2 хв) / installing the application and test dependencies (1–2 min)…"
+  else
+    echo "Встановлюю залежності застосунку (1–2 хв) / installing the application's dependencies (1–2 min)…"
+  fi
+  : >"$log"
+  pip_step install -q --upgrade pip
+  pip_step install -q -e "$target"
+  echo "$ok" > "$stamp"
+  echo "Середовище готове / environment ready."
 fi

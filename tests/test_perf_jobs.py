@@ -98,7 +98,7 @@ def test_cancelled_import_writes_no_rows(qtbot, db, tmp_path, monkeypatch):
     dialog.choose(str(path))
     assert dialog.plan.ok and len(dialog.plan.rows) == 400
     seen: list = []
-    _cancel_at(award_import, monkeypatch, 3, seen)  # after every row was inserted, before the commit
+    _cancel_at(award_import.importing, monkeypatch, 3, seen)  # after every row was inserted, before the commit
     assert dialog.run() is False
     assert len(seen) == 3 and not any(seen)
     assert persons.count_persons(db) == 0 and awards.count_awards(db) == 0

@@ -103,7 +103,7 @@ def test_failed_verification_leaves_nothing_under_the_final_name(db_path, tmp_pa
     def broken(path, expected=None):
         raise BackupError("перевірка не пройшла")
 
-    monkeypatch.setattr(backup, "verify_backup", broken)
+    monkeypatch.setattr(backup.snapshot, "verify_backup", broken)
     target = tmp_path / "out.sqlite3"
     with pytest.raises(BackupError):
         create_backup(db_path, out=target)

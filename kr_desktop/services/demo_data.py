@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 
 from kr_desktop.cancel import checkpoint
 from kr_desktop.db.engine import Database
+from kr_desktop.db.bulk import bulk_insert, journal_json
 from kr_desktop.db.journal import journal_info
 from kr_desktop.db.models import (Award, AwardType, Direction, IssuedCertificate, JournalEntry, Measure, Person,
                                   PlannedFunding, ProgressAmount, ProgressEntry, ReportingPeriod, Stage,
@@ -29,7 +30,6 @@ from kr_desktop.db.models import (Award, AwardType, Direction, IssuedCertificate
 from kr_desktop.domain import award_rules as rules
 from kr_desktop.domain.progress import Status
 from kr_desktop.services.access import OPERATOR, require
-from kr_desktop.services.award_import import _bulk_insert, _dumps
 from kr_desktop.services.persons import PersonInput, display_name, person_values
 
 DEMO_MARK = "ДЕМО"
@@ -170,7 +170,7 @@ def fill_demo(db: Database, persons: int, seed: int = 1, today: dt.date | None =
         def log(table: str, ids: list[int], rows: list[dict]) -> None:
             journal.extend(dict(changeset=info["changeset"], at=now, actor=info.get("actor", ""),
                                 label=info.get("label", ""), operation="insert", table_name=table,
-                                record_id=str(i), before=None, after=_dumps(values), undo_of=None)
+                                record_id=str(i), before=None, after=journal_json(values), undo_of=None)
                            for i, values in zip(ids, rows))
 
         types = [t for t in session.scalars(select(AwardType).order_by(AwardType.position))
@@ -189,7 +189,7 @@ def fill_demo(db: Database, persons: int, seed: int = 1, today: dt.date | None =
             values["version"] = 1
             person_rows.append(values)
         step(1, 4)
-        person_ids = _bulk_insert(connection, Person.__table__, person_rows) if person_rows else []
+        person_ids = bulk_insert(connection, Person.__table__, person_rows) if person_rows else []
         log("person", person_ids, person_rows)
         award_rows, holders = [], []
         for person_id, person in zip(person_ids, people):
@@ -213,7 +213,7 @@ def fill_demo(db: Database, persons: int, seed: int = 1, today: dt.date | None =
                     version=1))
                 holders.append((kind, person))
         step(2, 4)
-        award_ids = _bulk_insert(connection, Award.__table__, award_rows) if award_rows else []
+        award_ids = bulk_insert(connection, Award.__table__, award_rows) if award_rows else []
         # Money columns go through the Money type only in ORM/typed statements: amount is None here.
         log("award", award_ids, award_rows)
         ledger = [dict(award_type_id=kind.id, number=row["certificate_number"], award_id=award_id,
@@ -222,7 +222,7 @@ def fill_demo(db: Database, persons: int, seed: int = 1, today: dt.date | None =
                   for (kind, person), award_id, row in zip(holders, award_ids, award_rows)
                   if row["certificate_number"]]
         if ledger:
-            ledger_ids = _bulk_insert(connection, IssuedCertificate.__table__, ledger)
+            ledger_ids = bulk_insert(connection, IssuedCertificate.__table__, ledger)
             log("issued_certificate", ledger_ids, ledger)
         step(3, 4)
         events = _fill_events(connection, rng, today, award_ids, award_rows, log)
@@ -253,7 +253,7 @@ def _fill_events(connection, rng: random.Random, today: dt.date, award_ids: list
                  event_date=d, start_time=rng.choice(("10:00", "11:00", "15:00")), place=rng.choice(EVENT_PLACES),
                  executor_id=None, measure_id=None, recurring_date_id=None, programme="Вручення відзнак",
                  notes=f"{DEMO_MARK}: вигаданий захід", version=1) for d in dates]
-    event_ids = _bulk_insert(connection, Event.__table__, rows)
+    event_ids = bulk_insert(connection, Event.__table__, rows)
     log("event", event_ids, rows)
     by_event: dict[int, list[tuple[int, int]]] = {}
     for award_id, award in zip(award_ids, award_rows):
@@ -275,7 +275,7 @@ def _fill_events(connection, rng: random.Random, today: dt.date, award_ids: list
                          for pid in people]
     for table, values in ((EventAward.__table__, presented_rows), (EventInvitee.__table__, invitee_rows)):
         if values:
-            log(table.name, _bulk_insert(connection, table, values), values)
+            log(table.name, bulk_insert(connection, table, values), values)
     return len(event_ids)
 
 
@@ -314,7 +314,7 @@ def _fill_progress(session, connection, rng: random.Random, today: dt.date, log)
             continue
         period_id = existing_periods.get((year, half))
         if period_id is None:
-            period_id = _bulk_insert(connection, ReportingPeriod.__table__, [dict(year=year, half=half)])[0]
+            period_id = bulk_insert(connection, ReportingPeriod.__table__, [dict(year=year, half=half)])[0]
             log("reporting_period", [period_id], [dict(year=year, half=half)])
             existing_periods[(year, half)] = period_id
             new_periods += 1
@@ -335,12 +335,12 @@ def _fill_progress(session, connection, rng: random.Random, today: dt.date, log)
                 amounts_per_entry.append(amounts)
     if not entry_rows:
         return 0, new_periods
-    entry_ids = _bulk_insert(connection, ProgressEntry.__table__, entry_rows)
+    entry_ids = bulk_insert(connection, ProgressEntry.__table__, entry_rows)
     log("progress_entry", entry_ids, entry_rows)
     amount_rows = [dict(entry_id=entry_id, source_id=source_id, amount=amount)
                    for entry_id, amounts in zip(entry_ids, amounts_per_entry) for source_id, amount in amounts.items()]
     if amount_rows:
         # through the mapped table so the Money type stores kopecks
-        ids = _bulk_insert(connection, ProgressAmount.__table__, amount_rows)
+        ids = bulk_insert(connection, ProgressAmount.__table__, amount_rows)
         log("progress_amount", ids, amount_rows)
     return len(entry_ids), new_periods

@@ -1,0 +1,89 @@
+"""The checks that need the register: certificate numbers ever issued, persons already there,
+and the award rules set to «забороняти» (refuse) or «попереджати» (warn)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+
+from kr_desktop.db.engine import Database
+from kr_desktop.db.models import Award, AwardType, IssuedCertificate, Person
+from kr_desktop.domain import award_rules as rules
+from kr_desktop.services.award_import.plan import COLUMNS, ImportPlan, ImportProblem, TypeInfo
+
+
+def catalog_of(db: Database) -> dict[str, TypeInfo]:
+    with db.reading() as session:
+        return {t.name_key: TypeInfo(t.id, t.name, t.degrees, t.issues_certificate, t.act_kind, t.number_pattern)
+                for t in session.scalars(select(AwardType))}
+
+
+
+def _chunks(items: list, size: int = 500):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def check_against_register(db: Database, plan: ImportPlan) -> None:
+    from kr_desktop.services.awards import rule_settings
+
+    with db.reading() as session:
+        # certificate numbers ever issued
+        numbers = sorted({r.certificate_number for r in plan.rows if r.certificate_number})
+        taken: set[tuple[int, str]] = set()
+        for chunk in _chunks(numbers):
+            taken.update(session.execute(select(IssuedCertificate.award_type_id, IssuedCertificate.number)
+                                         .where(IssuedCertificate.number.in_(chunk))).all())
+        for r in plan.rows:
+            if r.certificate_number and (r.award_type.id, r.certificate_number) in taken:
+                plan.problems.append(ImportProblem(
+                    r.row, COLUMNS["certificate_number"],
+                    f"посвідчення №{r.certificate_number} ({r.award_type.name}) вже видавалося: номери не "
+                    "використовуються повторно"))
+        # persons already in the register: same name (case, apostrophes ignored), same birth date if known
+        keys = sorted({r.person_key[0] for r in plan.rows})
+        existing: dict[str, list[tuple[int, dt.date | None, bool, dt.date | None]]] = {}
+        for chunk in _chunks(keys):
+            for pid, key, born, dead, died in session.execute(
+                    select(Person.id, Person.name_key, Person.birth_date, Person.deceased, Person.death_date)
+                    .where(Person.name_key.in_(chunk)).order_by(Person.id)):
+                existing.setdefault(key, []).append((pid, born, dead, died))
+        deceased: dict[int, tuple[bool, dt.date | None]] = {}
+        for r in plan.rows:
+            key, born = r.person_key
+            candidates = existing.get(key, [])
+            exact = [c for c in candidates if born and c[1] == born]
+            loose = [c for c in candidates if not born or c[1] is None]
+            match = (exact or loose or [None])[0]
+            if match:
+                r.person_id, r.person_is_new = match[0], False
+                deceased[match[0]] = (match[2], match[3])
+        held: dict[int, list[rules.HeldAward]] = {}
+        ids = sorted(deceased)
+        for chunk in _chunks(ids):
+            for row in session.execute(select(Award.person_id, Award.award_type_id, Award.degree, Award.act_date,
+                                              Award.presented_on).where(Award.person_id.in_(chunk),
+                                                                        Award.revoked_on.is_(None))):
+                held.setdefault(row[0], []).append(rules.HeldAward(*row[1:]))
+    # rules: «забороняти» stops the import, «попереджати» is listed
+    levels, years = rule_settings(db)
+    held_in_file: dict[Any, list[rules.HeldAward]] = {}
+    new_keys: set = set()
+    for r in plan.rows:
+        who = r.person_id if r.person_id else r.person_key
+        if r.person_id is None:
+            new_keys.add(r.person_key)
+        dead, died = deceased.get(r.person_id, (False, None)) if r.person_id else (False, None)
+        candidate = rules.Candidate(r.award_type.id, r.award_type.name, r.award_type.degrees, r.degree, r.act_date,
+                                    r.presented_on, False, dead, died)
+        previous = held.get(r.person_id, []) if r.person_id else []
+        for finding in rules.check_award(candidate, previous + held_in_file.get(who, []), levels, years):
+            target = plan.problems if finding.forbidden else plan.warnings
+            target.append(ImportProblem(r.row, "", finding.message))
+        held_in_file.setdefault(who, []).append(rules.HeldAward(r.award_type.id, r.degree, r.act_date,
+                                                                r.presented_on))
+    plan.persons_new = len(new_keys)
+    plan.persons_matched = len({r.person_id for r in plan.rows if r.person_id})
+    plan.problems.sort(key=lambda p: p.row)
