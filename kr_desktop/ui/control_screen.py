@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
                                QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
                                QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -90,7 +90,9 @@ class ControlScreen(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([400, 600])  # 2 : 3 from the first show (the hints would give the list more)
+        splitter.splitterMoved.connect(lambda *_: self._fit_rows())
         self.executor_id: int | None = None  # the executor whose items are shown (None: all)
+        self._fit_pending = False
         self.counts_view.selectionModel().selectionChanged.connect(lambda *_: self._on_pick())
 
         reports = self.reports_box = QGroupBox(t.REPORTS_BOX)
@@ -124,6 +126,19 @@ class ControlScreen(QWidget):
                 self.summary.setText(t.CONTROL_OPENING)
             context.events.opened.connect(self._on_opened)
         context.events.changed.connect(self._on_changed)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        # wrapped names and the missing measures: row heights follow the lists' widths, once the
+        # layout has given them (right after this event)
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self._fit_rows)
+
+    def _fit_rows(self) -> None:
+        self._fit_pending = False
+        self.counts_view.resizeRowsToContents()
+        self.items_view.resizeRowsToContents()
 
     @property
     def has_data(self) -> bool:

@@ -142,8 +142,9 @@ class ProgressScreen(QWidget):
         year, half = self.period
         self.grid = period_grid(self.db, year, half, self.executor.currentData())
         self.model.set_grid(self.grid)
-        for i, column in enumerate(self.model.columns):
-            self.view.setColumnWidth(i, column.width)
+        header = self.view.horizontalHeader()
+        for i, column in enumerate(self.model.columns):  # at least as wide as its title
+            self.view.setColumnWidth(i, max(column.width, header.sectionSizeHint(i)))
         # one executor's rows: its name in every row says nothing
         self.view.setColumnHidden(self._column("executor"), self.executor.currentData() is not None)
         self.view.resizeRowsToContents()
