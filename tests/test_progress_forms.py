@@ -311,3 +311,25 @@ def test_the_command_line_round_trip(db_path, tmp_path):
                           str(db_path)], capture_output=True, text=True)
     assert run.returncode == 0 and "прийнято" in run.stdout, run.stdout + run.stderr
     assert cli_main(["import", "progress", str(files[0]), "--db", str(db_path), "--year", "2026"]) == 2
+
+
+def test_a_report_saved_elsewhere_while_a_form_is_taken_leaves_the_form_unwritten(db, forms, monkeypatch):
+    from kr_desktop.services.progress_forms import importing
+    from kr_desktop.services.progress_saving import save_entry
+
+    form = next(f for f in forms if f.measures >= 2)
+    fill(form.path, _typical)
+    row = next(r for r in period_grid(db, YEAR, HALF, form.executor_id).rows)
+    real = importing._apply
+
+    def another_workstation_first(session, *args):
+        save_entry(db, YEAR, HALF, row.measure_id, row.executor_id, status="перенесено", reasons="Інше місце",
+                   today=TODAY)  # committed on its own connection meanwhile
+        return real(session, *args)
+
+    monkeypatch.setattr(importing, "_apply", another_workstation_first)
+    result = import_forms(db, [form.path], today=TODAY)[0]
+    assert not result.written and "на іншому робочому місці" in result.errors[0].message
+    rows = {r.key: r for r in period_grid(db, YEAR, HALF, form.executor_id).rows}
+    assert rows[row.key].status is Status.POSTPONED  # theirs stands
+    assert sum(1 for r in rows.values() if r.reported) == 1  # nothing of the form

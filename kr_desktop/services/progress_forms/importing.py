@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from kr_desktop.db.engine import Database
 from kr_desktop.db.models import Executor, FundingSource, Measure
@@ -33,6 +35,8 @@ from kr_desktop.services.progress_forms.reading import FormError, FormRowCells, 
 from kr_desktop.services.progress_saving import EntryValues, check_values, period_row_for_write, write_entry
 
 NEW, UNCHANGED, CONFLICT, REPLACED = "new", "unchanged", "conflict", "replaced"
+RACE_MESSAGE = ("Поки форму приймали, звіти цього виконавця змінили на іншому робочому місці: нічого з форми не "
+                "записано. Прийміть її ще раз — програма покаже, що змінилося.")
 ACTION_LABELS = {NEW: "новий звіт", UNCHANGED: "без змін", CONFLICT: "конфлікт: збережено інший звіт",
                  REPLACED: "замінено звітом із форми"}
 
@@ -45,6 +49,7 @@ class RowOutcome:
     action: str
     form: dict  # the form's report as shown (status, what was done, amounts, reasons)
     stored: dict | None = None  # the stored report it differs from (a conflict, a replacement)
+    version: int | None = None  # the stored entry's version the outcome was decided on (None: none)
 
 
 @dataclass
@@ -192,6 +197,8 @@ def _import_one(db: Database, path: Path, key: bytes, dry_run: bool, replace: bo
         pass  # the transaction was rolled back: nothing of this file is written
     except UserError as exc:
         form.errors.append(FormError(None, None, "", exc.message))
+    except (IntegrityError, StaleDataError):  # another workstation saved these reports meanwhile
+        form.errors.append(FormError(None, None, "", RACE_MESSAGE))
     result.errors = form.errors
     if result.errors:
         result.written = False
@@ -248,7 +255,8 @@ def _plan(session, form: ReadForm, values: dict[int, EntryValues | None], replac
         else:
             action = REPLACED if replace else CONFLICT
             stored = _stored(entry, {i: sources.get(i, str(i)) for i in checked.amounts})
-        outcomes.append(RowOutcome(cells.row, cells.number, cells.measure_id, action, shown, stored))
+        outcomes.append(RowOutcome(cells.row, cells.number, cells.measure_id, action, shown, stored,
+                                   entry.version if entry is not None else None))
     return outcomes
 
 
@@ -261,4 +269,6 @@ def _apply(session, form: ReadForm, values: dict[int, EntryValues | None], outco
         if outcome.action not in (NEW, REPLACED):
             continue
         entry = entries.get((outcome.measure_id, record.executor_id))
+        if (entry.version if entry is not None else None) != outcome.version:
+            raise UserError(RACE_MESSAGE)  # saved elsewhere since the check: never over it
         write_entry(session, period_row.id, outcome.measure_id, record.executor_id, entry, values[outcome.row])
