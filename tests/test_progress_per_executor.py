@@ -227,3 +227,21 @@ def test_migration_moves_entries_to_their_executors_and_journals_it(db):
     grid = {r.key: r for r in period_grid(db, YEAR, 1).rows}
     assert grid[(first.measure_id, second.executor_id)].reported
     assert not grid[(first.measure_id, first.executor_id)].reported  # the co-executor has not reported
+
+
+def test_downgrade_keeps_the_first_executors_report_with_its_amounts(db):
+    first, second = _joint(db)[:2]
+    source = _source(db)
+    save_entry(db, YEAR, 1, second.measure_id, second.executor_id, status="виконується", amounts={source: "5"},
+               today=ON)
+    save_entry(db, YEAR, 1, first.measure_id, first.executor_id, status="виконано", amounts={source: "7,50"},
+               today=ON)
+    _to_0008(db)
+    with db.engine.connect() as connection:
+        rows = connection.execute(text("SELECT e.status, a.amount FROM progress_entry e JOIN progress_amount a "
+                                       "ON a.entry_id = e.id WHERE e.measure_id = :m"),
+                                  {"m": first.measure_id}).all()
+    assert rows == [("done", 750)]  # the first executor's, in kopecks
+    _upgrade(db)
+    row = next(r for r in period_grid(db, YEAR, 1).rows if r.key == first.key)
+    assert row.status is Status.DONE and sum(row.amounts.values()) == Decimal("7.50")

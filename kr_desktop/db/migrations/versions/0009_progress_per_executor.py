@@ -54,6 +54,15 @@ def _save_amounts(bind) -> list[dict]:
     return [dict(row) for row in rows]
 
 
+def _restore_amounts(bind, amounts: list[dict]) -> None:
+    """Put back the amounts the rebuild's DROP TABLE deleted by cascade."""
+    present = {row[0] for row in bind.execute(sa.text("SELECT id FROM progress_amount"))}
+    missing = [row for row in amounts if row["id"] not in present]
+    if missing:
+        bind.execute(sa.text("INSERT INTO progress_amount (id, entry_id, source_id, amount) "
+                             "VALUES (:id, :entry_id, :source_id, :amount)"), missing)
+
+
 def upgrade() -> None:
     bind = op.get_bind()
     sqlite = bind.dialect.name == 'sqlite'
@@ -66,11 +75,7 @@ def upgrade() -> None:
         batch_op.create_foreign_key(batch_op.f('fk_progress_entry_executor_id_executor'), 'executor',
                                     ['executor_id'], ['id'], ondelete='RESTRICT')
     if sqlite:
-        present = {row[0] for row in bind.execute(sa.text("SELECT id FROM progress_amount"))}
-        missing = [row for row in amounts if row["id"] not in present]
-        if missing:
-            bind.execute(sa.text("INSERT INTO progress_amount (id, entry_id, source_id, amount) "
-                                 "VALUES (:id, :entry_id, :source_id, :amount)"), missing)
+        _restore_amounts(bind, amounts)
     _assign_entries(bind)
     op.create_index('uq_progress_cell_unassigned', 'progress_entry', ['period_id', 'measure_id'], unique=True,
                     sqlite_where=sa.text('executor_id IS NULL'), postgresql_where=sa.text('executor_id IS NULL'))
@@ -143,8 +148,4 @@ def downgrade() -> None:
         batch_op.create_unique_constraint('uq_progress_cell', ['measure_id', 'period_id'])
         batch_op.drop_column('executor_id')
     if sqlite:
-        present = {row[0] for row in bind.execute(sa.text("SELECT id FROM progress_amount"))}
-        missing = [row for row in amounts if row["id"] not in present]
-        if missing:
-            bind.execute(sa.text("INSERT INTO progress_amount (id, entry_id, source_id, amount) "
-                                 "VALUES (:id, :entry_id, :source_id, :amount)"), missing)
+        _restore_amounts(bind, amounts)
