@@ -100,9 +100,13 @@ def test_print_the_executors_reminder_letter(window, db, tmp_path):
     out = control.print_executor_reminder(path=str(tmp_path / "reminder.pdf"))
     with pdfplumber.open(out) as pdf:
         text = " ".join(" ".join((page.extract_text() or "").split()) for page in pdf.pages)
-    assert press.name.split()[0] in text and "Управління преси" in text
-    others = [c.executor for c in control_data(db, ON).by_executor if c.overdue and c.executor_id != press.id]
-    assert others and not any(name in text for name in others)  # this executor's letter only
+    assert "управління преси" in text.lower()  # the addressee (in the dative)
+    control = control_data(db, ON)
+    missing = next(i for i in control.items_of(press.id) if i.kind == "report").detail.split(": ")[-1].split(", ")
+    assert all(number in text for number in missing)
+    others = [c for c in control.by_executor if c.overdue and c.executor_id != press.id]
+    assert any(c.executor.startswith("Управління технічного захисту") for c in others)
+    assert "технічного захисту" not in text  # this executor's letter only
 
 
 def test_no_reminder_without_overdue_items(window, db, monkeypatch):

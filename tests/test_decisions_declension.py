@@ -67,7 +67,7 @@ def test_stored_correction_is_used_next_time(db):
 
     decisions.set_correction(db, pid, ACCUSATIVE, "ЦОЯ", "Віктора", "Робертовича")
     entry = decisions.draft_decision(db, "77").entries[0]
-    assert entry.corrected and entry.line == "ЦОЯ Віктора Робертовича – музикант"
-    assert "ЦОЯ Віктора Робертовича – музикант." in decisions.draft_decision(db, "77").paragraphs()
+    assert entry.corrected and entry.line == "ЦОЯ Віктора Робертовича – музиканта"
+    assert "ЦОЯ Віктора Робертовича – музиканта." in decisions.draft_decision(db, "77").paragraphs()
     decisions.clear_correction(db, pid, ACCUSATIVE)
     assert decisions.draft_decision(db, "77").entries[0].forms.display() == automatic

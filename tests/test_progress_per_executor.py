@@ -185,10 +185,12 @@ def test_an_executor_with_reports_is_not_deleted_and_its_report_stays_shown(db):
 
 
 def _to_0008(db):
+    """Back to the schema before migration 0009 (its down revision, read from Alembic)."""
     from alembic import command
 
+    before = migrate.script_directory().get_revision("0009").down_revision
     with db.engine.begin() as connection:
-        command.downgrade(migrate.alembic_config(connection), "0008")
+        command.downgrade(migrate.alembic_config(connection), before)
 
 
 def _upgrade(db):

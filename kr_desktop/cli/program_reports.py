@@ -67,10 +67,9 @@ def run_budget(args: argparse.Namespace) -> int:
 
 
 def run_overdue(args: argparse.Namespace) -> int:
-    from kr_desktop.reports.overdue import build_overdue
-    from kr_desktop.services.progress_reports import overdue_data
+    from kr_desktop.reports.overdue import build_overdue_with_letters
 
-    return _run(args, lambda db: build_overdue(overdue_data(db, args.date)))
+    return _run(args, lambda db: build_overdue_with_letters(db, args.date))
 
 
 __all__ = ["register_reports"]

@@ -55,6 +55,9 @@ class ControlItem:
     what: str  # «Звіт за I півріччя 2026 року» or «Захід 4.1»
     detail: str  # «не надано 3 з 5 заходів» or the measure's text
     deadline: str = ""  # the deadline phrase of a measure
+    # the measures the item is about (a report's missing ones, in the Program's order; a deadline's
+    # one measure): a reminder letter lists them with their number and text
+    measure_ids: tuple[int, ...] = ()
 
     @property
     def executor_names(self) -> str:

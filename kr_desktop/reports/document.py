@@ -60,6 +60,7 @@ class Para:
     italic: bool = False
     size_delta: float = 0  # relative to the document's base size
     indent_first: bool = True
+    left_indent_mm: float = 0  # e.g. a letter's addressee in the right half of the page
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class SignatureBlock:
 
 @dataclass(frozen=True)
 class PageBreak:
-    pass
+    new_document: bool = False  # what follows is a document of its own (a letter): its page numbers restart
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,9 @@ class ReportDocument:
     money_places: int = 2
     author: str = "kr_desktop"
     created: dt.date | None = None
+    # "total": «Сторінка N з M» at the foot (reports); "top": the bare number centred in the top
+    # margin from page 2 on, as ДСТУ 4163:2020 numbers decisions and letters.
+    page_numbers: Literal["total", "top"] = "total"
 
     def tables(self) -> list[TableBlock]:
         return [b for b in self.blocks if isinstance(b, TableBlock)]

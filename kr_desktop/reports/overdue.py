@@ -1,4 +1,4 @@
-"""The control list of overdue items by executor, and one reminder letter per executor."""
+"""The control list of overdue items by executor, and one reminder letter per executor (reports.letters)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 from kr_desktop.reports.cycle_columns import Col, columns, row
 from kr_desktop.reports.document import (Heading, PageBreak, Para, ReportDocument, Row, Signature, SignatureBlock,
-                                         Spacer, TableBlock)
+                                         TableBlock)
+from kr_desktop.reports.letters import letter_blocks
 from kr_desktop.services.control import ControlItem
 from kr_desktop.services.progress_reports import OverdueData
+from kr_desktop.services.reminder_letters import LettersData
 from kr_desktop.text.formatting import format_date, format_date_long
 
 
@@ -35,7 +37,9 @@ def _lines(data: OverdueData, executor_id: int) -> list[Line]:
     return [Line(i, item, (data.control.on - item.due).days) for i, item in enumerate(items, start=1)]
 
 
-def build_overdue(data: OverdueData) -> ReportDocument:
+def build_overdue(data: OverdueData, letters: LettersData | None = None) -> ReportDocument:
+    """The control list; then, when ``letters`` are given, one reminder letter per executor, each a
+    document of its own (reports.letters)."""
     on = data.control.on
     cols = report_columns()
     rows: list[Row] = []
@@ -55,22 +59,17 @@ def build_overdue(data: OverdueData) -> ReportDocument:
     else:
         blocks.append(Para("Прострочених завдань немає.", align="left"))
     blocks.append(signature)
-    for executor_id, name in executors:
-        blocks += [
-            PageBreak(),
-            Para(data.signing.sender, align="left", bold=True, indent_first=False, size_delta=-1),
-            Spacer(4),
-            Para(f"Керівнику: {name}", align="right", indent_first=False),
-            Spacer(6),
-            Heading("Нагадування про надання інформації про виконання Програми", level=2),
-            Para(f"Відповідно до пункту 5 рішення міської ради від {format_date(p.decision_date)} №{p.decision_number} "
-                 "виконавці заходів Програми інформують виконком міської ради про їх виконання до 10 липня "
-                 f"(за I півріччя) та до 10 січня (за рік). Станом на {format_date_long(on)} строк минув, "
-                 "а інформація щодо таких завдань не надійшла:"),
-            TableBlock(columns(cols), tuple(row(cols, line) for line in _lines(data, executor_id)), font_size=10),
-            Para("Просимо невідкладно надати інформацію про стан виконання заходів, фактично профінансовані "
-                 "суми за джерелами та причини невиконання (за наявності)."),
-            signature,
-        ]
+    for letter in (letters.letters if letters is not None else ()):
+        blocks.append(PageBreak(new_document=True))
+        blocks += letter_blocks(letter, letters)
     return ReportDocument(f"Контроль виконання Програми на {format_date(on)}", tuple(blocks), base_size=13,
-                          created=on)
+                          created=on, page_numbers="top")
+
+
+def build_overdue_with_letters(db, on) -> ReportDocument:
+    """What ``report overdue`` prints: the control list and every executor's letter."""
+    from kr_desktop.services.progress_reports import overdue_data
+    from kr_desktop.services.reminder_letters import letters_from
+
+    data = overdue_data(db, on)
+    return build_overdue(data, letters_from(db, data))

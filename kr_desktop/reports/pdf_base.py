@@ -6,6 +6,7 @@ Liberation fonts (metric-compatible with Times New Roman and Arial, SIL OFL) are
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -15,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from kr_desktop.paths import font_file
 
@@ -92,30 +93,57 @@ def page_number_text(page: int, total: int) -> str:
 
 
 class NumberedCanvas(rl_canvas.Canvas):
-    """Holds every page until the end, so each can say «Сторінка N з M»."""
+    """Holds every page until the end, so each can say «Сторінка N з M» (``page_numbers="top"``:
+    the bare number centred in the top margin from page 2 on, ДСТУ 4163:2020)."""
 
     footer_font_size = 9
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, page_numbers: str = "total", **kwargs):
         super().__init__(*args, **kwargs)
         self._saved_pages: list[dict] = []
+        self._page_numbers = page_numbers
+        self._document_starts = [0]  # page indexes where a document of its own begins (letters)
+
+    def restart_numbering(self) -> None:
+        """The page being drawn starts a document of its own: its numbers start again from 1."""
+        if len(self._saved_pages) not in self._document_starts:
+            self._document_starts.append(len(self._saved_pages))
 
     def showPage(self):  # noqa: N802 - reportlab's name
         self._saved_pages.append(dict(self.__dict__))
         self._startPage()
 
     def save(self):
-        total = len(self._saved_pages)
-        for number, state in enumerate(self._saved_pages, start=1):
+        ends = self._document_starts[1:] + [len(self._saved_pages)]
+        numbered = [(index - start + 1, end - start) for start, end in zip(self._document_starts, ends)
+                    for index in range(start, end)]
+        for (number, total), state in zip(numbered, self._saved_pages):
             self.__dict__.update(state)
             self._draw_page_number(number, total)
             super().showPage()
         super().save()
 
     def _draw_page_number(self, number: int, total: int) -> None:
-        width, _height = self._pagesize
+        width, height = self._pagesize
+        if self._page_numbers == "top":
+            if number > 1:
+                self.setFont(SERIF, 12)
+                self.drawCentredString(width / 2, height - 14 * mm, str(number))  # ≥ 10 mm from the edge
+            return
         self.setFont(SERIF, self.footer_font_size)
         self.drawRightString(width - 10 * mm, 8 * mm, page_number_text(number, total))
+
+
+class RestartNumbering(Flowable):
+    """Placed first on a page: that page begins a document of its own (NumberedCanvas)."""
+
+    def wrap(self, avail_width, avail_height):
+        return 0, 0
+
+    def draw(self):
+        restart = getattr(self.canv, "restart_numbering", None)
+        if restart is not None:
+            restart()
 
 
 def _frame(pagesize, margins, frame_id: str) -> Frame:
@@ -149,5 +177,5 @@ class OfficialDocument(BaseDocTemplate):
         size, margins = (PORTRAIT, PORTRAIT_MARGINS) if template == "portrait" else (LANDSCAPE, LANDSCAPE_MARGINS)
         return size[0] - margins["left"] - margins["right"]
 
-    def build_numbered(self, story) -> None:
-        self.build(story, canvasmaker=NumberedCanvas)
+    def build_numbered(self, story, page_numbers: str = "total") -> None:
+        self.build(story, canvasmaker=partial(NumberedCanvas, page_numbers=page_numbers))

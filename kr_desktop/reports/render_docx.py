@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -40,7 +40,7 @@ def _setup(doc, document: d.ReportDocument) -> float:
     style.font.size = Pt(document.base_size)
     style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
     style.paragraph_format.space_after = Pt(0)
-    _page_numbers(section)
+    _page_numbers(section, document.page_numbers)
     width = section.page_width - section.left_margin - section.right_margin
     return width / 36000  # EMU → mm
 
@@ -57,7 +57,15 @@ def _field(run, code: str) -> None:
         run._r.append(element)
 
 
-def _page_numbers(section) -> None:
+def _page_numbers(section, mode: str = "total") -> None:
+    if mode == "top":  # ДСТУ 4163:2020: the number centred at the top, none on the first page
+        section.different_first_page_header_footer = True
+        paragraph = section.header.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run()
+        run.font.size = Pt(12)
+        _field(run, "PAGE")
+        return
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     parts = ["Сторінка ", "PAGE", " з ", "NUMPAGES"]
@@ -68,6 +76,16 @@ def _page_numbers(section) -> None:
             _field(run, part)
         else:
             run.text = part
+
+
+def _new_document_section(doc) -> None:
+    """A new page in a section of its own whose page numbers start again (a letter among letters);
+    the header (and its first-page exception) carries on from the previous section."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.different_first_page_header_footer = doc.sections[0].different_first_page_header_footer
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    section._sectPr.append(numbering)
 
 
 def _repeat_header(row) -> None:
@@ -188,6 +206,8 @@ def render_docx(document: d.ReportDocument, path: Path | str) -> Path:
             paragraph.alignment = _ALIGN[block.align]
             if block.indent_first and block.align == "justify":
                 paragraph.paragraph_format.first_line_indent = Mm(12.5)
+            if block.left_indent_mm:
+                paragraph.paragraph_format.left_indent = Mm(block.left_indent_mm)
             run = paragraph.add_run(block.text)
             run.bold, run.italic = block.bold, block.italic
             run.font.size = Pt(document.base_size + block.size_delta)
@@ -206,6 +226,8 @@ def render_docx(document: d.ReportDocument, path: Path | str) -> Path:
                 doc.add_paragraph()
                 run = doc.add_paragraph().add_run(block.executor_line)
                 run.font.size = Pt(max(document.base_size - 4, 8))
+        elif isinstance(block, d.PageBreak) and block.new_document:
+            _new_document_section(doc)
         elif isinstance(block, d.PageBreak):
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, d.Spacer):

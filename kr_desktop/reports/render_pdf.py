@@ -30,7 +30,7 @@ from reportlab.platypus import Spacer as RLSpacer
 from kr_desktop.cancel import checkpoint
 from kr_desktop.reports import document as d
 from kr_desktop.reports.cells import cell_text
-from kr_desktop.reports.pdf_base import SERIF, SERIF_BOLD, OfficialDocument, register_fonts
+from kr_desktop.reports.pdf_base import SERIF, SERIF_BOLD, OfficialDocument, RestartNumbering, register_fonts
 from kr_desktop.text.formatting import format_money
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
@@ -43,7 +43,7 @@ def _paragraph_style(block: d.Para, base: float) -> ParagraphStyle:
     return ParagraphStyle(
         "p", fontName=SERIF_BOLD if block.bold else SERIF, fontSize=size, leading=size * 1.2,
         alignment=_ALIGN[block.align], firstLineIndent=12.5 * mm if block.indent_first and block.align == "justify" else 0,
-        spaceAfter=size * 0.3)
+        spaceAfter=size * 0.3, leftIndent=block.left_indent_mm * mm)
 
 
 def _markup(text: str, italic: bool = False) -> str:
@@ -340,7 +340,9 @@ def render_pdf(document: d.ReportDocument, path: Path | str) -> Path:
             story += _signatures(block, width, document.base_size)
         elif isinstance(block, d.PageBreak):
             story.append(RLPageBreak())
+            if block.new_document:
+                story.append(RestartNumbering())
         elif isinstance(block, d.Spacer):
             story.append(RLSpacer(1, block.height_mm * mm))
-    pdf.build_numbered(story)
+    pdf.build_numbered(story, document.page_numbers)
     return path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -10,13 +11,17 @@ from kr_desktop.db.engine import Database
 from kr_desktop.db.models import Award, AwardType
 from kr_desktop.domain.award_rules import check_pattern
 from kr_desktop.domain.award_values import ACT_KINDS, type_key
+from kr_desktop.domain.input_checks import text_value
 from kr_desktop.errors import UserError, ValidationError
 from kr_desktop.services.access import OPERATOR, require
 from kr_desktop.services.versioning import load_checked, stale_is_conflict
+from kr_desktop.text.ukrainian import unify_apostrophes
 
 FIELD_LABELS = {"name": "Назва", "degrees": "Кількість ступенів", "act_kind": "Вид документа-підстави",
                 "issues_certificate": "Видається посвідчення", "number_pattern": "Шаблон номера посвідчення",
-                "honorary_title": "Почесне звання"}
+                "honorary_title": "Почесне звання", "decision_preamble": "Преамбула проєкту рішення"}
+PREAMBLE_MAX = 3000
+_SPACES = re.compile(r"[ \t\r\n]+")
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,7 @@ class AwardTypeInfo:
     honorary_title: bool
     position: int
     version: int = 1
+    decision_preamble: str = ""  # "" → the default for its kind (services.decisions)
 
     @property
     def has_degrees(self) -> bool:
@@ -44,11 +50,12 @@ class AwardTypeInput:
     issues_certificate: bool = False
     number_pattern: str = "{n}"
     honorary_title: bool = False
+    decision_preamble: str = ""
 
 
 def _info(t: AwardType) -> AwardTypeInfo:
     return AwardTypeInfo(t.id, t.name, t.degrees, t.act_kind, t.issues_certificate, t.number_pattern,
-                         t.honorary_title, t.position, t.version)
+                         t.honorary_title, t.position, t.version, t.decision_preamble)
 
 
 def list_award_types(db: Database) -> list[AwardTypeInfo]:
@@ -86,8 +93,11 @@ def _validate(data: AwardTypeInput) -> AwardTypeInput:
         check_pattern(data.number_pattern or "{n}")
     except ValueError as exc:
         raise ValidationError(f"Шаблон номера посвідчення: {exc}.", field="number_pattern") from None
+    label = FIELD_LABELS["decision_preamble"]
+    preamble = _SPACES.sub(" ", text_value(data.decision_preamble, label, "decision_preamble", PREAMBLE_MAX,
+                                           multiline=True)).strip()  # one paragraph; no-break spaces kept
     return AwardTypeInput(name, data.degrees, data.act_kind, data.issues_certificate, data.number_pattern or "{n}",
-                          data.honorary_title)
+                          data.honorary_title, unify_apostrophes(preamble))
 
 
 def create_award_type(db: Database, data: AwardTypeInput) -> int:
@@ -100,7 +110,7 @@ def create_award_type(db: Database, data: AwardTypeInput) -> int:
         award_type = AwardType(name=data.name, name_key=type_key(data.name), degrees=data.degrees,
                                act_kind=data.act_kind, issues_certificate=data.issues_certificate,
                                number_pattern=data.number_pattern, honorary_title=data.honorary_title,
-                               position=position)
+                               position=position, decision_preamble=data.decision_preamble)
         session.add(award_type)
         session.flush()
         return award_type.id
@@ -128,3 +138,4 @@ def update_award_type(db: Database, type_id: int, data: AwardTypeInput, expected
         award_type.degrees, award_type.act_kind = data.degrees, data.act_kind
         award_type.issues_certificate, award_type.number_pattern = data.issues_certificate, data.number_pattern
         award_type.honorary_title = data.honorary_title
+        award_type.decision_preamble = data.decision_preamble

@@ -33,6 +33,8 @@ PERFORMER_NAME = declare("program.reports.performer_name", "")
 PERFORMER_PHONE = declare("program.reports.performer_phone", "")
 SENDER = declare("program.reports.sender",
                  "Управління організаційно-протокольної роботи виконкому Криворізької міської ради")
+# The letterhead's second line: address, phone, e-mail of the department (empty: not printed).
+SENDER_DETAILS = declare("program.reports.sender_details", "")
 
 SETTING_LABELS = {
     SOON_DAYS: "Попереджати за, днів (жовтий колір)",
@@ -41,6 +43,7 @@ SETTING_LABELS = {
     PERFORMER_NAME: "Виконавець (прізвище)",
     PERFORMER_PHONE: "Телефон виконавця",
     SENDER: "Від кого надсилаються нагадування",
+    SENDER_DETAILS: "Адреса, телефон, e-mail управління (бланк листа)",
 }
 
 
@@ -53,6 +56,7 @@ class Signing:
     performer: str
     phone: str
     sender: str
+    details: str = ""  # the letterhead's address and contacts
 
     @property
     def executor_line(self) -> str:
@@ -64,7 +68,7 @@ class Signing:
 def signing(db: Database) -> Signing:
     values = get_settings(db, "program.reports.")
     return Signing(values[SIGNER_POSITION], values[SIGNER_NAME], values[PERFORMER_NAME], values[PERFORMER_PHONE],
-                   values[SENDER])
+                   values[SENDER], values[SENDER_DETAILS])
 
 
 def control_settings(db: Database) -> dict:
@@ -193,11 +197,12 @@ def _control_on(facts: _ControlFacts, on: dt.date) -> ControlData:
             check = check_report(executor_id, name, period, ids, own, on, soon_days)
             if check is None or check.status is ControlStatus.PENDING:
                 continue
+            missing = sorted(ids - own, key=lambda i: _number_key(numbers[i]))
             detail = (f"надано щодо всіх заходів ({check.measures})" if check.missing == 0
                       else f"не надано щодо {check.missing} із {check.measures} заходів: "
-                      + ", ".join(sorted((numbers[i] for i in ids - own), key=_number_key)))
+                      + ", ".join(numbers[i] for i in missing))
             items.append(ControlItem("report", check.status, period.due, ((executor_id, name),),
-                                     f"Звіт за {period.label}", detail))
+                                     f"Звіт за {period.label}", detail, measure_ids=tuple(missing)))
     items += _deadline_items(facts, on)
     items.sort(key=lambda i: (-SEVERITY[i.status], i.due, i.kind, i.what))
     counts = count_by_executor((e_id, name, item.status) for item in items for e_id, name in item.executors)
@@ -224,7 +229,8 @@ def _deadline_items(facts: _ControlFacts, on: dt.date) -> list[ControlItem]:
                 if check is None or check.status is ControlStatus.PENDING:
                     continue
                 items.append(ControlItem("deadline", check.status, check.due, (owner,) if owner else (),
-                                         f"Захід {m.number} (Додаток {stage.annex})", m.text, m.deadline_phrase))
+                                         f"Захід {m.number} (Додаток {stage.annex})", m.text, m.deadline_phrase,
+                                         (m.id,)))
     return items
 
 

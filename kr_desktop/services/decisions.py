@@ -1,9 +1,11 @@
-"""Draft decisions (orders) on awards: from the awards with one basis act, the Ukrainian text
-«Про нагородження …» with the names declined as the wording needs — accusative after
-«Нагородити», dative after «Присвоїти звання» and «Оголосити подяку».
+"""Draft decisions (orders) on awards: from the awards with one basis act, the Ukrainian text with
+the names declined as the wording needs — accusative after «Нагородити», dative after «Присвоїти
+звання» and «Оголосити подяку» (kr_desktop.domain.decision_wording) — and the position after the
+dash in the same case, «(посмертно)» where the award is posthumous.
 
-Declension comes from kr_desktop.domain.declension; a form the user corrected is kept for that
-person and case (NameCorrection) and always wins next time.
+Declension comes from kr_desktop.domain.declension; a form the user corrected is kept — a name for
+that person and case (NameCorrection), a position for that phrase and case (PhraseCorrection) —
+and always wins next time.
 """
 
 from __future__ import annotations
@@ -14,50 +16,25 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from kr_desktop.db.engine import Database
-from kr_desktop.db.models import Award, AwardType, NameCorrection, Person
-from kr_desktop.domain.award_values import act_kind_label, degree_phrase, type_key
-from kr_desktop.domain.declension import ACCUSATIVE, CASE_LABELS, CASES, DATIVE, NameForms, clean_form, decline
+from kr_desktop.db.models import Award, AwardType, NameCorrection, Person, PhraseCorrection
+from kr_desktop.domain.award_values import act_kind_label
+from kr_desktop.domain.decision_wording import (AWARDS_PREAMBLE, Wording, award_kind, default_preamble,  # noqa: F401
+                                                name_line, title, wording)
+from kr_desktop.domain.declension import CASE_LABELS, CASES, NameForms, clean_form, decline
+from kr_desktop.domain.declension.phrases import decline_phrase
 from kr_desktop.errors import UserError, ValidationError
 from kr_desktop.services.access import OPERATOR, require
 from kr_desktop.services.persons import display_name
 from kr_desktop.services.settings import declare, get_settings
+from kr_desktop.text.ukrainian import search_key, unify_apostrophes
 
 SIGN_POSITION = declare("decisions.sign_position", "Міський голова")
 SIGN_NAME = declare("decisions.sign_name", "")
-PREAMBLE = declare("decisions.preamble",
-                   "Відповідно до Положення про відзнаки виконавчого комітету Криворізької міської ради та "
-                   "Криворізького міського голови, розглянувши клопотання, керуючись Законом України "
-                   "«Про місцеве самоврядування в Україні»")
+# The preamble of award types without their own (the honorary title cites its Положення instead).
+PREAMBLE = declare("decisions.preamble", AWARDS_PREAMBLE)
 CONTROL_LINE = declare("decisions.control_line", "")  # «Контроль за виконанням … покласти на …»; empty: none
 
 DASH = "\u2013"
-# The instrumental case of the preloaded award types (after «Нагородити»).
-_INSTRUMENTAL = {
-    "нагрудний знак за заслуги перед містом": "нагрудним знаком «За заслуги перед містом»",
-    "почесна грамота виконкому міської ради": "Почесною грамотою виконкому міської ради",
-    "грамота виконкому міської ради": "Грамотою виконкому міської ради",
-    "грамота міського голови": "Грамотою міського голови",
-}
-
-
-@dataclass(frozen=True)
-class Wording:
-    lead: str  # «Нагородити нагрудним знаком «За заслуги перед містом» ІІІ ступеня»
-    case: str  # the grammatical case of the names that follow
-    subject: str  # for the title: «нагрудним знаком «За заслуги перед містом»»
-
-
-def wording(type_name: str, honorary_title: bool, degree: int | None) -> Wording:
-    """What the decision says before the names of one award type and degree, and their case."""
-    if honorary_title:
-        return Wording(f"Присвоїти звання «{type_name}»", DATIVE, f"звання «{type_name}»")
-    key = type_key(type_name)
-    if key.startswith("подяка"):
-        rest = type_name.split(" ", 1)[1] if " " in type_name else ""
-        return Wording(f"Оголосити подяку {rest}".strip(), DATIVE, f"подякою {rest}".strip())
-    instrumental = _INSTRUMENTAL.get(key, f"відзнакою «{type_name}»")
-    lead = f"Нагородити {instrumental} {degree_phrase(degree)}".strip()
-    return Wording(lead, ACCUSATIVE, instrumental)
 
 
 @dataclass(frozen=True)
@@ -69,12 +46,15 @@ class DraftEntry:
     forms: NameForms
     corrected: bool  # the user's stored form
     gender_guessed: bool  # the person's sex is not entered: check the form
-    tail: str  # «посада, місце роботи»
+    tail: str  # «посада, місце роботи», the position in the name's case
+    posthumous: bool = False
+    position: str = ""  # the position as entered (nominative)
+    position_form: str = ""  # the position in ``case`` (stored correction or automatic)
+    position_corrected: bool = False
 
     @property
     def line(self) -> str:
-        name = self.forms.display()
-        return f"{name} {DASH} {self.tail}" if self.tail else name
+        return name_line(self.forms.display(), self.tail, self.posthumous, DASH)
 
 
 @dataclass(frozen=True)
@@ -113,18 +93,30 @@ class DecisionDraft:
         return lines
 
 
-def _title(sections: list[DraftSection]) -> str:
-    subjects = list(dict.fromkeys(s.wording.subject for s in sections))
-    if all(s.wording.lead.startswith("Присвоїти") for s in sections):
-        return f"Про присвоєння {subjects[0]}" if len(subjects) == 1 else "Про присвоєння звань"
-    if len(subjects) == 1 and sections[0].wording.case == ACCUSATIVE:
-        return f"Про нагородження {subjects[0]}"
-    return "Про нагородження"
-
-
 def _corrections(session, person_ids) -> dict[tuple[int, str], NameForms]:
     rows = session.scalars(select(NameCorrection).where(NameCorrection.person_id.in_(list(person_ids))))
     return {(r.person_id, r.grammatical_case): NameForms(r.surname, r.name, r.patronymic) for r in rows}
+
+
+def phrase_key(phrase: str) -> str:
+    """A position as one correction serves it: case, apostrophe form and spacing folded."""
+    return search_key(" ".join((phrase or "").split()))[:600]
+
+
+def _phrase_corrections(session, phrases) -> dict[tuple[str, str], str]:
+    keys = {phrase_key(p) for p in phrases if p}
+    if not keys:
+        return {}
+    rows = session.scalars(select(PhraseCorrection).where(PhraseCorrection.phrase_key.in_(list(keys))))
+    return {(r.phrase_key, r.grammatical_case): r.form for r in rows}
+
+
+def _preamble(rows_types: dict[int, tuple[str, str]], general: str) -> str:
+    """One preamble for the act: each award type's own or its kind's default, the distinct ones
+    joined (an act usually holds one kind)."""
+    texts = list(dict.fromkeys(own.strip() or default_preamble(kind, general)
+                               for kind, own in rows_types.values()))
+    return "; ".join(t.rstrip(" ,:;.") for t in texts)
 
 
 def draft_decision(db: Database, act_number: str, act_date: dt.date | None = None) -> DecisionDraft:
@@ -138,13 +130,14 @@ def draft_decision(db: Database, act_number: str, act_date: dt.date | None = Non
         conditions.append(Award.act_date == act_date)
     query = (select(Award.id, Award.act_kind, Award.act_date, Award.degree, AwardType.name, AwardType.honorary_title,
                     AwardType.position, AwardType.id, Person.id, Person.surname, Person.name, Person.patronymic,
-                    Person.sex, Person.position, Person.workplace)
+                    Person.sex, Person.position, Person.workplace, Award.posthumous, AwardType.decision_preamble)
              .join(AwardType, AwardType.id == Award.award_type_id).join(Person, Person.id == Award.person_id)
              .where(*conditions)
              .order_by(AwardType.position, AwardType.id, Award.degree, Person.sort_key, Person.id))
     with db.reading() as session:
         rows = session.execute(query).all()
         corrections = _corrections(session, {r[8] for r in rows})
+        phrases = _phrase_corrections(session, {r[13] for r in rows})
     if not rows:
         when = f" від {act_date:%d.%m.%Y}" if act_date else ""
         raise UserError(f"Відзнак з документом-підставою №{number}{when} не знайдено.")
@@ -167,11 +160,16 @@ def draft_decision(db: Database, act_number: str, act_date: dt.date | None = Non
             forms, guessed = stored, False
         else:
             forms, guessed = decline(r[9], r[10], r[11], r[12], case)
-        tail = ", ".join(p.strip() for p in (r[13] or "", r[14] or "") if p.strip())
-        entry = DraftEntry(r[8], r[0], display_name(r[9], r[10], r[11]), case, forms, stored is not None, guessed, tail)
+        position = " ".join((r[13] or "").split())
+        stored_position = phrases.get((phrase_key(position), case)) if position else None
+        position_form = stored_position if stored_position is not None else decline_phrase(position, case)
+        tail = ", ".join(p for p in (position_form, " ".join((r[14] or "").split())) if p)
+        entry = DraftEntry(r[8], r[0], display_name(r[9], r[10], r[11]), case, forms, stored is not None, guessed, tail,
+                           bool(r[15]), position, position_form, stored_position is not None)
         sections[-1] = DraftSection(section.wording, section.entries + (entry,))
     values = get_settings(db, "decisions.")
-    return DecisionDraft(act_kind, number, date, _title(sections), values[PREAMBLE], tuple(sections),
+    preamble = _preamble({r[7]: (award_kind(r[4], r[5]), r[16] or "") for r in rows}, values[PREAMBLE])
+    return DecisionDraft(act_kind, number, date, title([s.wording for s in sections]), preamble, tuple(sections),
                          values[CONTROL_LINE], values[SIGN_POSITION], values[SIGN_NAME])
 
 
@@ -205,5 +203,39 @@ def clear_correction(db: Database, person_id: int, case: str) -> None:
     with db.changing("Скасування виправлення відмінка") as session:
         row = session.scalar(select(NameCorrection).where(NameCorrection.person_id == person_id,
                                                           NameCorrection.grammatical_case == case))
+        if row is not None:
+            session.delete(row)
+
+
+def set_phrase_correction(db: Database, phrase: str, case: str, form: str) -> int:
+    """Keep the user's form of a position in a case; used for every person with that position."""
+    require(db, OPERATOR)
+    if case not in CASES:
+        raise ValidationError("Невідомий відмінок.", field="case")
+    phrase, form = clean_form(unify_apostrophes(phrase or "")), clean_form(unify_apostrophes(form or ""))
+    if not phrase:
+        raise ValidationError("Посада: немає що виправляти (посаду не вказано).", field="position")
+    if not form:
+        raise ValidationError("Виправлена форма посади: введіть текст або скасуйте виправлення.", field="position")
+    if len(form) > 2000:
+        raise ValidationError("Виправлена форма посади: не довше 2000 знаків.", field="position")
+    key = phrase_key(phrase)
+    with db.changing(f"Виправлення посади у відмінку ({CASE_LABELS[case]})") as session:
+        row = session.scalar(select(PhraseCorrection).where(PhraseCorrection.phrase_key == key,
+                                                            PhraseCorrection.grammatical_case == case))
+        if row is None:
+            row = PhraseCorrection(phrase_key=key, grammatical_case=case, phrase=phrase, form=form)
+            session.add(row)
+        else:
+            row.phrase, row.form = phrase, form
+        session.flush()
+        return row.id
+
+
+def clear_phrase_correction(db: Database, phrase: str, case: str) -> None:
+    require(db, OPERATOR)
+    with db.changing("Скасування виправлення посади") as session:
+        row = session.scalar(select(PhraseCorrection).where(PhraseCorrection.phrase_key == phrase_key(phrase),
+                                                            PhraseCorrection.grammatical_case == case))
         if row is not None:
             session.delete(row)

@@ -27,7 +27,8 @@ TABLE_LABELS = {
     "issued_certificate": "Посвідчення", "honorary_book_entry": "Книга почесних громадян",
     "amendment_change": "Що змінило рішення", "award_material": "Матеріали до відзнаки",
     "event": "Захід (подія)", "event_award": "Відзнака на заході", "event_invitee": "Запрошений",
-    "name_correction": "Виправлена форма імені", "recurring_date": "Щорічна дата", "stock_item": "Матеріал",
+    "name_correction": "Виправлена форма імені",
+    "phrase_correction": "Виправлена форма посади", "recurring_date": "Щорічна дата", "stock_item": "Матеріал",
     "stock_movement": "Рух матеріалів", "measure_executor": "Виконавець заходу", "app_meta": "Відомості про базу",
 }
 OPERATION_LABELS = {"insert": "створено", "update": "змінено", "delete": "вилучено"}
@@ -36,7 +37,9 @@ FIELD_LABELS = {
     "number": "номер", "position": "порядковий номер", "date": "дата", "description": "опис",
     "amount": "сума", "year": "рік", "key": "ключ", "value": "значення", "login": "логін",
     "head_position": "посада керівника", "head_name": "керівник", "head_position_dative": "посада керівника (кому)",
-    "head_name_dative": "керівник (кому)", "phone": "телефон", "email": "електронна пошта",
+    "head_name_dative": "керівник (кому)", "decision_preamble": "преамбула проєкту рішення",
+    "phrase_key": "ключ фрази", "phrase": "фраза", "form": "форма у відмінку",
+    "phone": "телефон", "email": "електронна пошта",
     "full_name": "ПІБ", "role": "роль", "active": "активний", "executors": "виконавці",
     "deadline_phrase": "строк виконання", "executors_text": "виконавці (текст)",
     "expected_result": "очікуваний результат", "surname": "прізвище", "patronymic": "по батькові",

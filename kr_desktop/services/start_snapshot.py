@@ -31,7 +31,7 @@ from kr_desktop.db.sqlite_uri import readonly_uri
 from kr_desktop.domain.control_data import ControlData, ControlItem, ControlStatus, ExecutorCounts
 from kr_desktop.domain.periods import Period
 
-FORMAT = 2
+FORMAT = 3  # 3: items carry their measures (reminder letters list them)
 
 Stamp = list  # [schema revision, last journal id, its changeset]
 
@@ -120,15 +120,16 @@ def _encode(data: ControlData) -> dict:
         "soon_days": data.soon_days,
         "periods": [[p.year, p.half] for p in data.periods],
         "items": [[i.kind, i.status.value, i.due.isoformat(), [list(e) for e in i.executors], i.what, i.detail,
-                   i.deadline] for i in data.items],
+                   i.deadline, list(i.measure_ids)] for i in data.items],
         "by_executor": [[c.executor_id, c.executor, c.overdue, c.due_soon, c.done] for c in data.by_executor],
     }
 
 
 def _decode(raw: dict) -> ControlData:
     items = tuple(ControlItem(kind, ControlStatus(status), dt.date.fromisoformat(due),
-                              tuple((int(e_id), str(name)) for e_id, name in executors), what, detail, deadline)
-                  for kind, status, due, executors, what, detail, deadline in raw["items"])
+                              tuple((int(e_id), str(name)) for e_id, name in executors), what, detail, deadline,
+                              tuple(int(i) for i in measure_ids))
+                  for kind, status, due, executors, what, detail, deadline, measure_ids in raw["items"])
     counts = tuple(ExecutorCounts(int(e_id), name, int(overdue), int(soon), int(done))
                    for e_id, name, overdue, soon, done in raw["by_executor"])
     return ControlData(dt.date.fromisoformat(raw["on"]), int(raw["soon_days"]),

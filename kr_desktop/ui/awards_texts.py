@@ -117,6 +117,8 @@ TYPE_CERTIFICATE = "Видається посвідчення"
 TYPE_PATTERN = "Шаблон номера посвідчення"
 TYPE_PATTERN_HINT = "{n} — порядковий номер, {n:03} — з нулями, {year} — рік"
 TYPE_HONORARY = "Звання почесного громадянина"
+TYPE_PREAMBLE = "Преамбула проєкту рішення"
+TYPE_PREAMBLE_HINT = "Порожньо — типова для цього виду: {default}"
 TYPE_ADD = "Додати як нову"
 TYPE_SAVE = "Зберегти зміни"
 

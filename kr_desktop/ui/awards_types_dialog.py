@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout)
+                               QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSpinBox,
+                               QVBoxLayout)
 from PySide6.QtCore import Qt
 
 from kr_desktop.domain import award_rules as rules
 from kr_desktop.domain.award_values import ACT_KINDS
+from kr_desktop.domain.decision_wording import award_kind, default_preamble
 from kr_desktop.services import award_types, awards
 from kr_desktop.ui import awards_texts as t
 from kr_desktop.ui.context import AppContext
@@ -33,6 +35,11 @@ class AwardTypesDialog(QDialog):
         self.pattern = QLineEdit("{n}")
         self.pattern.setToolTip(t.TYPE_PATTERN_HINT)
         self.honorary = QCheckBox(t.TYPE_HONORARY)
+        self.preamble = QPlainTextEdit()
+        self.preamble.setObjectName("typePreamble")
+        self.preamble.setFixedHeight(72)
+        self.honorary.toggled.connect(lambda *_: self._preamble_hint())
+        self.name.textChanged.connect(lambda *_: self._preamble_hint())
         form = QFormLayout()
         form.addRow(t.TYPE_NAME, self.name)
         form.addRow(t.TYPE_DEGREES, self.degrees)
@@ -41,6 +48,7 @@ class AwardTypesDialog(QDialog):
         form.addRow(t.TYPE_PATTERN, self.pattern)
         form.addRow("", QLabel(t.TYPE_PATTERN_HINT))
         form.addRow("", self.honorary)
+        form.addRow(t.TYPE_PREAMBLE, self.preamble)
         add, save = QPushButton(t.TYPE_ADD), QPushButton(t.TYPE_SAVE)
         add.clicked.connect(lambda: self.add())
         save.clicked.connect(lambda: self.save())
@@ -54,7 +62,7 @@ class AwardTypesDialog(QDialog):
         layout.addLayout(form)
         layout.addLayout(row)
         layout.addWidget(close)
-        self.resize(640, 560)
+        self.resize(700, 640)
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
@@ -79,10 +87,19 @@ class AwardTypesDialog(QDialog):
         self.certificate.setChecked(info.issues_certificate)
         self.pattern.setText(info.number_pattern)
         self.honorary.setChecked(info.honorary_title)
+        self.preamble.setPlainText(info.decision_preamble)
+        self._preamble_hint()
+
+    def _preamble_hint(self) -> None:
+        """The default the draft uses while the field is empty (a general one from settings for
+        awards other than the honorary title: shown as the built-in text)."""
+        default = default_preamble(award_kind(self.name.text(), self.honorary.isChecked()))
+        self.preamble.setPlaceholderText(t.TYPE_PREAMBLE_HINT.format(default=default))
 
     def data(self) -> award_types.AwardTypeInput:
         return award_types.AwardTypeInput(self.name.text(), self.degrees.currentData(), self.act_kind.currentData(),
-                                          self.certificate.isChecked(), self.pattern.text(), self.honorary.isChecked())
+                                          self.certificate.isChecked(), self.pattern.text(), self.honorary.isChecked(),
+                                          self.preamble.toPlainText())
 
     def add(self) -> int | None:
         new_id = perform(self, self.context, "awards", award_types.create_award_type, self.context.db, self.data())

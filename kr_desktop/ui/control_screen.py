@@ -345,11 +345,10 @@ class ControlScreen(QWidget):
         return self._save(f"Кошти_{year}.pdf", lambda: build_budget(budget_data(db, year)), path)
 
     def print_overdue(self, path: str | None = None):
-        from kr_desktop.reports.overdue import build_overdue
-        from kr_desktop.services.progress_reports import overdue_data
+        from kr_desktop.reports.overdue import build_overdue_with_letters
 
         on, db = self.on, self.context.db
-        return self._save(f"Нагадування_{on:%Y-%m-%d}.pdf", lambda: build_overdue(overdue_data(db, on)), path)
+        return self._save(f"Нагадування_{on:%Y-%m-%d}.pdf", lambda: build_overdue_with_letters(db, on), path)
 
     def edit_settings(self) -> None:
         from kr_desktop.ui.control_settings_dialog import ControlSettingsDialog

@@ -20,7 +20,9 @@ from kr_desktop.ui.context import AppContext
 from kr_desktop.ui.events_screen import to_date, to_qdate
 from kr_desktop.ui.operations import perform
 
-EDITABLE = (2, 3, 4)
+NAME_COLUMNS = (2, 3, 4)
+POSITION_COLUMN = 5
+EDITABLE = (*NAME_COLUMNS, POSITION_COLUMN)
 
 
 class DecisionScreen(QWidget):
@@ -62,7 +64,7 @@ class DecisionScreen(QWidget):
         self.forms_view.verticalHeader().setVisible(False)
         self.forms_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.forms_view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((280, 90, 170, 120, 150)):
+        for column, width in enumerate((260, 90, 150, 110, 140, 260)):
             self.forms_view.setColumnWidth(column, width)
         self.text = QPlainTextEdit()
         self.text.setObjectName("decisionText")
@@ -88,18 +90,22 @@ class DecisionScreen(QWidget):
             return None
         self.forms.removeRows(0, self.forms.rowCount())
         for entry in self.draft.entries:
-            note = t.CORRECTED if entry.corrected else (t.GUESSED if entry.gender_guessed else "")
+            notes = [t.CORRECTED if entry.corrected else (t.GUESSED if entry.gender_guessed else ""),
+                     t.POSITION_CORRECTED if entry.position_corrected else ""]
             cells = [entry.nominative, CASE_LABELS[entry.case], entry.forms.surname.upper(), entry.forms.name,
-                     entry.forms.patronymic, note]
+                     entry.forms.patronymic, entry.position_form, "; ".join(n for n in notes if n)]
             items = []
             for column, text in enumerate(cells):
                 item = QStandardItem(text)
-                item.setEditable(column in EDITABLE)
-                if column in EDITABLE:
+                editable = column in NAME_COLUMNS or (column == POSITION_COLUMN and bool(entry.position))
+                item.setEditable(editable)
+                if editable:
                     item.setBackground(QColor("#fffbe6"))
                 items.append(item)
+            items[POSITION_COLUMN].setToolTip(entry.position and f"{entry.position}\n{t.POSITION_TIP}")
             items[0].setData((entry.person_id, entry.case, (entry.forms.surname.upper(), entry.forms.name,
-                                                            entry.forms.patronymic)), Qt.ItemDataRole.UserRole)
+                                                            entry.forms.patronymic), entry.position,
+                              entry.position_form), Qt.ItemDataRole.UserRole)
             self.forms.appendRow(items)
         self._show_text()
         return self.draft
@@ -110,38 +116,56 @@ class DecisionScreen(QWidget):
         self.text.setPlainText("\n".join(lines))
 
     def edited_forms(self) -> list[tuple[int, str, str, str, str]]:
-        """(person, case, surname, name, patronymic) of the rows the user changed."""
+        """(person, case, surname, name, patronymic) of the rows whose name the user changed."""
         changed = []
         for row in range(self.forms.rowCount()):
-            person_id, case, before = self.forms.item(row, 0).data(Qt.ItemDataRole.UserRole)
-            now = tuple(self.forms.item(row, c).text().strip() for c in EDITABLE)
+            person_id, case, before, _position, _form = self.forms.item(row, 0).data(Qt.ItemDataRole.UserRole)
+            now = tuple(self.forms.item(row, c).text().strip() for c in NAME_COLUMNS)
             if now != before:
                 changed.append((person_id, case, *now))
         return changed
 
+    def edited_positions(self) -> list[tuple[str, str, str]]:
+        """(position as entered, case, corrected form) of the rows whose position the user changed
+        (one per position and case: the correction serves every holder)."""
+        changed: dict[tuple[str, str], str] = {}
+        for row in range(self.forms.rowCount()):
+            _person, case, _names, position, before = self.forms.item(row, 0).data(Qt.ItemDataRole.UserRole)
+            now = " ".join(self.forms.item(row, POSITION_COLUMN).text().split())
+            if position and now != before:
+                changed[(position, case)] = now
+        return [(position, case, form) for (position, case), form in changed.items()]
+
     def save_forms(self, notify: bool = False) -> int:
         changed = self.edited_forms()
+        positions = self.edited_positions()
         saved = 0
         for person_id, case, surname, name, patronymic in changed:
             if perform(self, self.context, "awards", decisions.set_correction, self.db, person_id, case, surname,
                        name, patronymic) is not None:
                 saved += 1
+        for position, case, form in positions:
+            if perform(self, self.context, "awards", decisions.set_phrase_correction, self.db, position, case,
+                       form) is not None:
+                saved += 1
+        changed = changed or positions
         if changed:
             self.make_draft()
             if notify:
                 QMessageBox.information(self, t.DECISION_TITLE, t.FORMS_SAVED.format(count=saved))
         return saved
 
-    def set_form(self, row: int, surname: str, name: str | None = None, patronymic: str | None = None) -> None:
+    def set_form(self, row: int, surname: str | None, name: str | None = None, patronymic: str | None = None,
+                 position: str | None = None) -> None:
         """As the user types into the table (tests drive this)."""
-        for column, value in zip(EDITABLE, (surname, name, patronymic)):
+        for column, value in zip(EDITABLE, (surname, name, patronymic, position)):
             if value is not None:
                 self.forms.item(row, column).setText(value)
 
     def save_document(self, path: str | None = None) -> Path | None:
         if self.draft is None and self.make_draft() is None:
             return None
-        if self.edited_forms():
+        if self.edited_forms() or self.edited_positions():
             self.save_forms()
         if not path:
             path, _ = QFileDialog.getSaveFileName(self, t.SAVE_REPORT_TITLE, f"Проєкт_{self.draft.act_number}.docx",

@@ -1,12 +1,12 @@
 """Dialogs that edit the Program: a measure (deadline understood live), planned amounts with their
-history, the executors directory (with merging), amendments. Every save goes through the
+history, amendments (the executors directory: ui/executors_dialog.py). Every save goes through the
 services in one action; a refusal is shown with its Ukrainian message and nothing is saved."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
+                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                                QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from kr_desktop.domain.deadlines import parse_deadline
@@ -15,6 +15,7 @@ from kr_desktop.services import program_edit as pe
 from kr_desktop.text.formatting import format_money
 from kr_desktop.ui import control_texts as t
 from kr_desktop.ui.context import AppContext
+from kr_desktop.ui.executors_dialog import ExecutorsDialog  # noqa: F401 - its place before it had its own module
 from kr_desktop.ui.operations import perform
 
 
@@ -188,86 +189,6 @@ class FundingDialog(QDialog):
             return False
         self.accept()
         return True
-
-
-class ExecutorsDialog(QDialog):
-    """The executors directory: add, rename, delete, merge two records of one unit."""
-
-    def __init__(self, context: AppContext, parent=None):
-        super().__init__(parent)
-        self.context = context
-        self.setWindowTitle(t.EXECUTORS_DIALOG)
-        self.resize(760, 480)
-        self.list = QListWidget()
-        self.list.setObjectName("executorsList")
-        buttons = QHBoxLayout()
-        for text, slot in ((t.EXECUTORS_ADD, self.add), (t.EXECUTORS_RENAME, self.rename),
-                           (t.EXECUTORS_MERGE, self.merge), (t.EXECUTORS_DELETE, self.delete)):
-            button = QPushButton(text)
-            button.clicked.connect(lambda _=False, s=slot: s())
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        close = QPushButton(t.CLOSE)
-        close.clicked.connect(self.accept)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
-        self.reload()
-
-    def reload(self) -> None:
-        self.list.clear()
-        self.executors = executors_service.list_executors(self.context.db)
-        for e in self.executors:
-            item = QListWidgetItem(t.EXECUTOR_ITEM.format(name=e.name, count=e.measures))
-            item.setData(Qt.ItemDataRole.UserRole, e.id)
-            self.list.addItem(item)
-
-    def _current(self):
-        item = self.list.currentItem()
-        return next((e for e in self.executors if item and e.id == item.data(Qt.ItemDataRole.UserRole)), None)
-
-    def add(self, name: str | None = None) -> None:
-        if name is None:
-            name, ok = QInputDialog.getText(self, t.EXECUTORS_DIALOG, t.EXECUTOR_NAME)
-            if not ok:
-                return
-        if perform(self, self.context, "program", executors_service.add_executor, self.context.db, name) is not None:
-            self.reload()
-
-    def rename(self, name: str | None = None) -> None:
-        current = self._current()
-        if current is None:
-            return
-        if name is None:
-            name, ok = QInputDialog.getText(self, t.EXECUTORS_DIALOG, t.EXECUTOR_NAME, text=current.name)
-            if not ok:
-                return
-        if perform(self, self.context, "program",
-                   lambda: executors_service.rename_executor(self.context.db, current.id, name, current.short_name,
-                                              expected_version=current.version) or True):
-            self.reload()
-
-    def merge(self, keep_id: int | None = None) -> None:
-        current = self._current()
-        if current is None:
-            return
-        if keep_id is None:
-            others = [e for e in self.executors if e.id != current.id]
-            names = [e.name for e in others]
-            name, ok = QInputDialog.getItem(self, t.EXECUTORS_DIALOG, t.MERGE_PROMPT.format(name=current.name),
-                                            names, 0, False)
-            if not ok:
-                return
-            keep_id = others[names.index(name)].id
-        if perform(self, self.context, "program", executors_service.merge_executors, self.context.db, keep_id, current.id) is not None:
-            self.reload()
-
-    def delete(self) -> None:
-        current = self._current()
-        if current and perform(self, self.context, "program",
-                               lambda: executors_service.delete_executor(self.context.db, current.id) or True):
-            self.reload()
 
 
 class AmendmentsDialog(QDialog):

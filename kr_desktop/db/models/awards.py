@@ -69,6 +69,8 @@ class AwardType(_Locked, Base):
     number_pattern: Mapped[str] = mapped_column(String(64), nullable=False, default="{n}")
     honorary_title: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    # The preamble of its draft decisions; "" = the default for its kind (services.decisions).
+    decision_preamble: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
 
     __table_args__ = (CheckConstraint("degrees >= 0 AND degrees <= 5", name="degrees"),)
 
