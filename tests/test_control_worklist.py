@@ -162,3 +162,19 @@ def test_before_the_database_opens_the_snapshot_filters_but_nothing_acts(qtbot, 
     window.attach(db)
     assert control.executor_id == press.id
     assert panel.open_reports.isEnabled() and panel.contacts.text()
+
+
+def test_the_executors_head_and_contacts_edited_from_control(window, db):
+    press = _press(db)
+    control = window.control_screen
+    control.select_executor(press.id)
+    panel = control.executor_panel
+    assert panel.edit.isEnabled()
+    dialog = control.edit_executor(show=False)
+    assert dialog.fields["name"].text() == press.name
+    dialog.fields["head_position"].setText("Начальник управління")
+    dialog.fields["head_name"].setText("Ігор ШЕВЧУК")
+    dialog.fields["phone"].setText("(056) 490-11-22")
+    dialog.save()
+    control._show_executor()
+    assert "Ігор ШЕВЧУК" in panel.contacts.text() and "(056) 490-11-22" in panel.contacts.text()

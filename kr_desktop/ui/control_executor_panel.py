@@ -29,10 +29,14 @@ class ExecutorPanel(QWidget):
         self.reminder = QPushButton(t.EXECUTOR_REMINDER)
         self.reminder.setObjectName("controlReminder")
         self.reminder.setToolTip(t.EXECUTOR_REMINDER_TIP)
+        self.edit = QPushButton(t.EXECUTOR_EDIT)
+        self.edit.setObjectName("controlExecutorEdit")
+        self.edit.setToolTip(t.EXECUTOR_EDIT_TIP)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.open_reports)
         buttons.addWidget(self.reminder)
+        buttons.addWidget(self.edit)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -41,7 +45,8 @@ class ExecutorPanel(QWidget):
         layout.addLayout(buttons)
         self.show_executor(None, "", None)
 
-    def show_executor(self, executor_id: int | None, name: str, info, can_act: bool = True) -> None:
+    def show_executor(self, executor_id: int | None, name: str, info, can_act: bool = True,
+                      can_edit: bool = False) -> None:
         """``info``: the directory's record (head, phone, e-mail) or None when not read (yet)."""
         self.executor_id = executor_id
         chosen = executor_id is not None
@@ -51,6 +56,7 @@ class ExecutorPanel(QWidget):
         self.contacts.setVisible(chosen)
         self.open_reports.setEnabled(chosen and can_act)
         self.reminder.setEnabled(chosen and can_act)
+        self.edit.setEnabled(chosen and can_act and can_edit and info is not False)
 
 
 def _escaped(text: str) -> str:

@@ -68,6 +68,7 @@ class ControlScreen(QWidget):
         self.executor_panel = ExecutorPanel()
         self.executor_panel.open_reports.clicked.connect(lambda: self.open_executor_reports())
         self.executor_panel.reminder.clicked.connect(lambda: self.print_executor_reminder())
+        self.executor_panel.edit.clicked.connect(lambda: self.edit_executor())
         left = QGroupBox(t.CONTROL_EXECUTORS)
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.counts_view, 1)
@@ -227,7 +228,26 @@ class ControlScreen(QWidget):
                 info = get_executor(self.context.db, chosen)
             except UserError:
                 info = False  # merged or removed meanwhile
-        self.executor_panel.show_executor(chosen, name, info, can_act=self.context.is_open)
+        can_edit = False
+        if self.context.is_open:
+            from kr_desktop.services.access import OPERATOR, has_role
+
+            can_edit = has_role(self.context.db, OPERATOR)
+        self.executor_panel.show_executor(chosen, name, info, can_act=self.context.is_open, can_edit=can_edit)
+
+    def edit_executor(self, executor_id: int | None = None, show: bool = True):
+        """«Керівник і контакти…»: the executors directory on the chosen executor."""
+        from kr_desktop.ui.executors_dialog import ExecutorsDialog
+
+        executor_id = executor_id if executor_id is not None else self.executor_id
+        if executor_id is None or not self.context.is_open:
+            return None
+        dialog = ExecutorsDialog(self.context, self)
+        dialog.select(executor_id)
+        if show:
+            dialog.exec()
+            self._show_executor()  # the head and contacts as saved
+        return dialog
 
     def executor_period(self, executor_id: int):
         """The half-year to open for an executor: its late (or due) report's, else the one collected."""
