@@ -222,12 +222,21 @@ def test_files_that_are_not_forms_are_refused_with_one_message(db, forms, tmp_pa
     book[L.META_SHEET]["A2"].value = record.replace(f'"executor_id":{forms[0].executor_id}',
                                                      f'"executor_id":{forms[1].executor_id}')
     book.save(tampered)
-    results = import_forms(db, [text, plain, tampered, tmp_path / "немає.xlsx"], today=TODAY)
+    import zipfile
+
+    bomb = tmp_path / "бомба.xlsx"  # a few hundred kilobytes that unpack into gigabytes
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            block = b"0" * (1 << 20)
+            for _ in range(120):
+                member.write(block)
+    results = import_forms(db, [text, plain, tampered, tmp_path / "немає.xlsx", bomb], today=TODAY)
     messages = [r.errors[0].message for r in results]
     assert "не є книгою Excel" in messages[0]
     assert "не форма звіту" in messages[1]
     assert "службові дані форми змінено" in messages[2]
     assert "не знайдено" in messages[3]
+    assert "розпаковується у надто великий обсяг" in messages[4]
     assert not any(r.written for r in results)
 
 
