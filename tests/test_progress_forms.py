@@ -314,7 +314,7 @@ def test_the_command_line_round_trip(db_path, tmp_path):
     run = subprocess.run([sys.executable, "-m", "kr_desktop", "import", "progress", *map(str, files[:2]), "--db",
                           str(db_path), "--dry-run"], capture_output=True, text=True)
     assert run.returncode == 1 and "Traceback" not in run.stderr
-    assert "НЕ ПРИЙНЯТО" in run.stdout and "невідомий стан «невідомо»" in run.stdout
+    assert "НЕ ПРИЙНЯТО" in run.stderr and "невідомий стан «невідомо»" in run.stderr
     assert "перевірено, нічого не записано" in run.stdout
     run = subprocess.run([sys.executable, "-m", "kr_desktop", "import", "progress", str(files[0]), "--db",
                           str(db_path)], capture_output=True, text=True)

@@ -10,6 +10,7 @@ kept are listed), 1 — at least one form rejected (nothing of it written), 2 �
 from __future__ import annotations
 
 import argparse
+import sys
 from decimal import Decimal
 
 from kr_desktop.cli.common import open_db_from_args
@@ -118,9 +119,9 @@ def run_import(args: argparse.Namespace) -> int:
         results = import_forms(db, args.files, dry_run=args.dry_run, replace=args.replace, expect=expect)
     finally:
         db.dispose()
-    for result in results:
+    for result in results:  # a rejected form's errors on stderr, as every refusal of the command line
         for line in describe(result, args.dry_run):
-            print(line)
+            print(line, file=sys.stderr if result.errors else sys.stdout)
     rejected = sum(1 for r in results if r.errors)
     print(f"Форм: {len(results)}; прийнято: {len(results) - rejected}; не прийнято: {rejected}.")
     return 1 if rejected else 0
