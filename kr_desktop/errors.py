@@ -45,3 +45,16 @@ class ConflictError(UserError):
         self.labels = dict(labels or {})
         self.changed_by = changed_by
         self.changed_at = changed_at
+
+
+class LoginFailed(UserError):
+    """A login refused: wrong name or password, a disabled user, or a wait after failed tries."""
+
+    exit_code = 3
+
+
+class AccessDenied(UserError):
+    """The current user's role does not allow the action (checked by the services, and on a
+    PostgreSQL server by the server itself)."""
+
+    exit_code = 3

@@ -64,7 +64,7 @@ class PostgresDatabases:
 
     def __init__(self, url: str):
         from sqlalchemy import create_engine
-        from sqlalchemy.engine import make_url
+        from sqlalchemy.engine import URL, make_url
 
         self.url = make_url(url)
         self.admin = create_engine(self.url, isolation_level="AUTOCOMMIT")
@@ -127,3 +127,70 @@ def db(request):
     yield database
     database.dispose()
 
+
+
+PASSWORD_OF_TEST_USERS = "Пароль-сервера-2026"
+
+
+class ServerWithUsers:
+    """A fresh database on the test server set up by ``server init`` (its group roles named with
+    a prefix unique to this test, since role names are global to the server), with one user per
+    role. ``open(role)`` connects as that user — the connection is the login."""
+
+    def __init__(self, databases: PostgresDatabases):
+        import secrets
+
+        from sqlalchemy.engine import URL, make_url
+
+        from kr_desktop.services import server_setup, users
+
+        self.databases = databases
+        self.name = databases.new()
+        self.owner_url = databases.url_of(self.name)
+        plain = make_url(self.owner_url)
+        self.url = URL.create(plain.drivername, host=plain.host, port=plain.port,  # no login, no password
+                              database=plain.database).render_as_string(hide_password=False)
+        self.prefix = f"krt{secrets.token_hex(3)}"
+        self.report = server_setup.prepare(self.owner_url, None, None, self.prefix)
+        self.owner = self.report.database
+        self.logins = {role: f"{self.prefix}_{role[:2]}" for role in ("admin", "operator", "viewer")}
+        self.names = {"admin": "КОВАЛЕНКО Олена Петрівна", "operator": "ШЕВЧЕНКО Іван Іванович",
+                      "viewer": "ПЕТРЕНКО Марія Олегівна"}
+        for role, login in self.logins.items():
+            users.add_user(self.owner, login, self.names[role], role, PASSWORD_OF_TEST_USERS)
+        self.opened: list = []
+
+    def open(self, role: str, password: str = PASSWORD_OF_TEST_USERS, login: str | None = None):
+        database = open_database(self.url, login=login or self.logins[role], password=password)
+        self.opened.append(database)
+        return database
+
+    def close(self) -> None:
+        from sqlalchemy import text
+
+        for database in self.opened + [self.owner]:
+            database.dispose()
+        # Without FORCE: the test owner may not end other roles' sessions; a plain DROP waits (up
+        # to 5 s) for the sessions just closed to end on the server.
+        self.databases._execute(f'DROP DATABASE IF EXISTS "{self.name}"')
+        groups = [f"{self.prefix}_{suffix}" for suffix in ("viewer", "editor", "admin")]
+        with self.databases.admin.connect() as connection:
+            members = connection.execute(text(
+                "SELECT DISTINCT u.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+                "JOIN pg_roles u ON u.oid = m.member WHERE g.rolname = ANY(:groups)"), {"groups": groups}).scalars()
+            for role in [*members, *groups]:
+                connection.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+
+
+@pytest.fixture
+def server(pg_databases):
+    """A database on the test server with server roles (skipped when the test owner may not
+    create roles)."""
+    from sqlalchemy import text
+
+    with pg_databases.admin.connect() as connection:
+        if not connection.execute(text("SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user")).scalar():
+            pytest.skip("користувач тестового сервера не має права CREATEROLE")
+    setup = ServerWithUsers(pg_databases)
+    yield setup
+    setup.close()

@@ -15,7 +15,7 @@ from kr_desktop.text.formatting import format_money
 
 def run_cli(*args, env_extra=None):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env_extra or {}))
-    return subprocess.run([sys.executable, "-m", "kr_desktop", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "kr_desktop", *args], capture_output=True, text=True, stdin=subprocess.DEVNULL,
                           env=env, timeout=120)
 
 

@@ -60,6 +60,7 @@ def _make_changes(db):
     return first, second
 
 
+@pytest.mark.sqlite_only  # names two users by db.actor; on a server the server names them (test_server_roles)
 def test_filter_by_user_record_and_date(db):
     first, second = _make_changes(db)
     by_user = jv.page_entries(db, jv.JournalFilter(actor="ГРИЦЕНКО Анна (hrytsenko)"))

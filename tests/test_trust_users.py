@@ -1,6 +1,9 @@
-"""Users and roles: hashed and salted passwords, refused logins, growing waits, roles in services."""
+"""Users and roles of a database file: hashed and salted passwords, refused logins, growing waits
+(race-free), roles in services. On a PostgreSQL server the users are its login roles:
+tests/test_server_roles.py."""
 
 import datetime as dt
+import threading
 
 import pytest
 from sqlalchemy import select, text
@@ -14,6 +17,7 @@ from kr_desktop.services.access import ADMIN, OPERATOR, VIEWER, AccessDenied
 
 PASSWORD = "Пароль-сильний-2026"
 KEY = settings.declare("test.trust.greeting", "Добрий день")
+pytestmark = pytest.mark.sqlite_only  # a file's own users (app_user); a server's: test_server_roles
 
 
 class Clock:
@@ -186,21 +190,108 @@ class _NoTerminal:
         return False
 
 
-def test_command_line_logs_in_on_a_server_and_not_on_a_file(db):
-    from kr_desktop.cli.auth import authenticate_cli
+def test_command_line_needs_no_login_on_a_file(db_path):
+    from tests.test_cli import run_cli
 
-    actor = db.actor
-    authenticate_cli(db, environ={}, stdin=_NoTerminal())  # no users yet: acts as the OS user
-    assert db.actor == actor
-    users.create_first_admin(db, "admin", "КОВАЛЕНКО Олена Петрівна", PASSWORD)
-    if db.is_sqlite:
-        authenticate_cli(db, environ={}, stdin=_NoTerminal())  # a local file: no login
-        assert db.actor == actor
-        return
+    database = open_database(db_path)
+    _admin(database)
+    database.dispose()
+    done = run_cli("users", "list", "--db", str(db_path))  # no KR_DESKTOP_USER: the file's permissions
+    assert done.returncode == 0, done.stderr
+    assert "admin" in done.stdout and "адміністратор" in done.stdout
+
+
+def test_server_credentials_come_from_the_url_the_environment_or_nowhere():
+    from kr_desktop.cli.auth import server_credentials
+
+    url = "postgresql+psycopg://server/kr_desktop?sslmode=verify-full"
+    assert server_credentials("postgresql+psycopg://owner:secret@server/kr_desktop", {}, _NoTerminal()) == (None, None)
+    assert server_credentials(url, {"KR_DESKTOP_USER": "ivan", "KR_DESKTOP_PASSWORD": "p"}, _NoTerminal()) == ("ivan", "p")
+    assert server_credentials("postgresql+psycopg://olena@server/kr", {"KR_DESKTOP_PASSWORD": "p"},
+                              _NoTerminal()) == ("olena", "p")
     with pytest.raises(UserError, match="KR_DESKTOP_USER"):
-        authenticate_cli(db, environ={}, stdin=_NoTerminal())
-    with pytest.raises(users.LoginFailed):
-        authenticate_cli(db, environ={"KR_DESKTOP_USER": "admin", "KR_DESKTOP_PASSWORD": "невірний"},
-                         stdin=_NoTerminal())
-    authenticate_cli(db, environ={"KR_DESKTOP_USER": "admin", "KR_DESKTOP_PASSWORD": PASSWORD}, stdin=_NoTerminal())
-    assert db.actor == "КОВАЛЕНКО Олена Петрівна (admin)" and db.role == ADMIN
+        server_credentials(url, {}, _NoTerminal())
+
+
+def test_a_forgotten_administrators_password_on_a_file_is_reset_from_the_command_line(db_path):
+    from tests.test_cli import run_cli
+
+    database = open_database(db_path)
+    _admin(database)
+    database.dispose()
+    done = run_cli("users", "reset-password", "admin", "--db", str(db_path),
+                   env_extra={"KR_DESKTOP_NEW_PASSWORD": "Новий-пароль-2027"})
+    assert done.returncode == 0, done.stderr
+    database = open_database(db_path)
+    try:
+        assert users.authenticate(database, "admin", "Новий-пароль-2027").login == "admin"
+        with pytest.raises(users.LoginFailed):
+            users.authenticate(database, "admin", PASSWORD)
+    finally:
+        database.dispose()
+
+
+def test_users_commands_on_a_file(db_path):
+    from tests.test_cli import run_cli
+
+    added = run_cli("users", "add", "olena", "--name", "КОВАЛЕНКО Олена", "--role", "адміністратор",
+                    "--db", str(db_path), env_extra={"KR_DESKTOP_NEW_PASSWORD": PASSWORD})
+    assert added.returncode == 0, added.stderr
+    run_cli("users", "add", "ivan", "--name", "ШЕВЧЕНКО Іван", "--role", "editor", "--db", str(db_path),
+            env_extra={"KR_DESKTOP_NEW_PASSWORD": PASSWORD})
+    assert run_cli("users", "set-role", "ivan", "viewer", "--db", str(db_path)).returncode == 0
+    assert run_cli("users", "disable", "ivan", "--db", str(db_path)).returncode == 0
+    listed = run_cli("users", "list", "--db", str(db_path)).stdout
+    assert "ivan" in listed and "перегляд" in listed and "вимкнений" in listed
+    bad_role = run_cli("users", "add", "x", "--name", "Х", "--role", "boss", "--db", str(db_path),
+                       env_extra={"KR_DESKTOP_NEW_PASSWORD": PASSWORD})
+    assert bad_role.returncode == 2 and "Невідома роль" in bad_role.stderr
+    short = run_cli("users", "add", "y", "--name", "Й", "--role", "viewer", "--db", str(db_path),
+                    env_extra={"KR_DESKTOP_NEW_PASSWORD": "123"})
+    assert short.returncode == 2 and "щонайменше 8" in short.stderr
+    no_password = run_cli("users", "add", "z", "--name", "З", "--role", "viewer", "--db", str(db_path))
+    assert no_password.returncode == 2 and "KR_DESKTOP_NEW_PASSWORD" in no_password.stderr
+    last = run_cli("users", "disable", "olena", "--db", str(db_path))
+    assert last.returncode == 2 and "єдиний активний адміністратор" in last.stderr
+
+
+def test_parallel_wrong_logins_are_all_counted_or_made_to_wait(db_path):
+    """Twelve wrong logins at once (two windows, a script): no StaleDataError, no attempt lost —
+    each one either had its password checked and counted, or was refused by the wait the ones
+    before it had earned."""
+    first = open_database(db_path)
+    _admin(first)
+    first.dispose()
+    windows = [open_database(db_path) for _ in range(12)]
+    outcomes: list = []
+    start = threading.Barrier(len(windows))
+
+    def attempt(database) -> None:
+        start.wait()
+        try:
+            users.authenticate(database, "admin", "невірний-пароль")
+            outcomes.append("in")
+        except Exception as exc:  # noqa: BLE001 - what each attempt ended with is the test
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=attempt, args=(database,)) for database in windows]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    try:
+        assert len(outcomes) == 12 and all(isinstance(o, users.LoginFailed) for o in outcomes), outcomes
+        checked = [o for o in outcomes if not isinstance(o, users.LoginThrottled)]
+        waited = [o for o in outcomes if isinstance(o, users.LoginThrottled)]
+        with windows[0].reading() as s:
+            counted = s.scalar(select(User.failed_attempts).where(User.login == "admin"))
+            journaled = s.scalar(select(text("count(*)")).select_from(JournalEntry)
+                                 .where(JournalEntry.label == "Невдала спроба входу"))
+        assert counted == len(checked) == journaled == login_throttle.FREE_ATTEMPTS
+        assert len(waited) == 12 - login_throttle.FREE_ATTEMPTS
+        # The right password must wait too, as after any three failures.
+        with pytest.raises(users.LoginThrottled):
+            users.authenticate(windows[0], "admin", PASSWORD)
+    finally:
+        for database in windows:
+            database.dispose()

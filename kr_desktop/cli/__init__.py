@@ -25,6 +25,8 @@ COMMAND_MODULES = [
     "kr_desktop.cli.program_reports",
     "kr_desktop.cli.events_cmds",
     "kr_desktop.cli.demo_cmds",
+    "kr_desktop.cli.server_cmds",
+    "kr_desktop.cli.users_cmds",
     "kr_desktop.cli.progress_forms_cmds",
 ]
 

@@ -16,20 +16,20 @@ if TYPE_CHECKING:  # the window's start must not import SQLAlchemy (see services
 
 
 def open_db_from_args(args: argparse.Namespace, create: bool = True) -> Database:
+    """The database of ``--db`` (or KR_DESKTOP_DB_URL): a file as the OS user; a server with the
+    person's own login (cli/auth), the connection being the login."""
     from kr_desktop.db.open import open_database
+    from kr_desktop.db.server import is_server_target
 
     target = args.db or os.environ.get("KR_DESKTOP_DB_URL")
     if not target:
         raise UserError("Не вказано базу даних: додайте --db ШЛЯХ.")
-    db = open_database(target, create=create)
-    try:
-        from kr_desktop.cli.auth import authenticate_cli
+    if is_server_target(target):
+        from kr_desktop.cli.auth import server_credentials
 
-        authenticate_cli(db)  # a server needs a login; a local file acts as the OS user
-    except BaseException:
-        db.dispose()
-        raise
-    return db
+        login, password = server_credentials(target)
+        return open_database(target, create=create, login=login, password=password)
+    return open_database(target, create=create)
 
 
 def _shown(value: object, limit: int = 60) -> str:

@@ -136,6 +136,8 @@ def _record_id(obj) -> str:
 def journal_info(session: Session) -> dict[str, Any]:
     info = session.info.setdefault("journal", {})
     info.setdefault("changeset", str(uuid.uuid4()))
+    if info.get("own") is not None:
+        info["own"].add(info["changeset"])  # the live refresh leaves the Database's own changes out
     return info
 
 

@@ -10,7 +10,6 @@ import os
 import tempfile
 from pathlib import Path
 
-from sqlalchemy import inspect
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
@@ -20,11 +19,17 @@ from kr_desktop.db.file_check import DamagedDatabaseError, check_file  # noqa: F
 from kr_desktop.errors import DatabaseFileError
 
 
-def open_database(target: str | os.PathLike, create: bool = True, upgrade: bool = True) -> Database:
-    """Open (and if needed create or upgrade) the database at a path or URL."""
+def open_database(target: str | os.PathLike, create: bool = True, upgrade: bool = True,
+                  login: str | None = None, password: str | None = None) -> Database:
+    """Open (and if needed create or upgrade) the database at a path or URL.
+
+    On a PostgreSQL server the connection is the login: ``login`` and ``password`` (or those the
+    URL holds) are the person's own server role (kr_desktop.db.open_server)."""
     target = str(target)
     if is_url(target) and not target.startswith("sqlite"):
-        return _open_url(target, upgrade)
+        from kr_desktop.db.open_server import open_server
+
+        return open_server(target, login, password, upgrade)
     path = usable_path(target[len("sqlite:///"):] if target.startswith("sqlite:///") else target)
     if not path.exists():
         if not create:
@@ -96,51 +101,3 @@ def _open_file(path: Path, upgrade: bool) -> Database:
         engine.dispose()
         raise DatabaseFileError(f"Не вдалося відкрити базу даних «{path}»: {exc.orig}.") from None
     return Database(engine, str(path))
-
-
-def _open_url(url: str, upgrade: bool) -> Database:
-    engine = make_engine(url)
-    try:
-        with engine.connect() as connection:
-            revision = migrate.current_revision(connection)
-            ours = migrate.is_our_database(connection)
-            empty = not inspect(connection).get_table_names()
-        if not empty and not ours:
-            # Tables but not our marker (with or without Alembic's table): another program's data.
-            engine.dispose()
-            raise DatabaseFileError("Ця база даних належить іншій програмі, а не kr_desktop. Її не буде змінено.")
-        if revision is not None and revision not in migrate.known_revisions():
-            engine.dispose()
-            raise DatabaseFileError(f"Базу даних створено новішою версією kr_desktop (схема {revision}). "
-                                    "Оновіть програму.")
-        if upgrade and revision != migrate.head_revision():
-            migrate.upgrade(engine)
-            _resync_sequences(engine)
-        database = Database(engine, url)
-        if empty:
-            from kr_desktop.db.builtin.loader import load_builtin
-
-            with database.session() as session:
-                load_builtin(session, database.actor)
-        return database
-    except (OperationalError, SADatabaseError) as exc:
-        engine.dispose()
-        raise DatabaseFileError(f"Не вдалося з’єднатися з базою даних: {exc.orig}.") from None
-
-
-def _resync_sequences(engine) -> None:
-    """Move every id sequence past the largest id present.
-
-    Data migrations insert preloaded rows with explicit ids (``op.bulk_insert``); SQLite then
-    continues after the largest id, but a PostgreSQL sequence stays at 1 and the first new row
-    would collide with a preloaded one.
-    """
-    with engine.begin() as connection:
-        rows = connection.exec_driver_sql(
-            "SELECT table_name, column_name, pg_get_serial_sequence(quote_ident(table_name), column_name) "
-            "FROM information_schema.columns WHERE table_schema = current_schema() "
-            "AND pg_get_serial_sequence(quote_ident(table_name), column_name) IS NOT NULL").all()
-        for table, column, sequence in rows:
-            connection.exec_driver_sql(
-                f'SELECT setval(%(seq)s, COALESCE((SELECT max("{column}") FROM "{table}"), 0) + 1, false)',
-                {"seq": sequence})

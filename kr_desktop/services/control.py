@@ -21,7 +21,7 @@ from kr_desktop.domain.deadlines import Deadline
 from kr_desktop.domain.progress import Period, Status
 from kr_desktop.errors import ValidationError
 from kr_desktop.services.access import ADMIN, require
-from kr_desktop.services.progress import entries_of, stage_for_year
+from kr_desktop.services.progress import entries_by_period
 from kr_desktop.services.program_view import deadline_of
 from kr_desktop.services.settings import declare, get_settings, set_settings
 
@@ -146,33 +146,41 @@ def _gather(db: Database, first: dt.date, last: dt.date, soon_days: int | None) 
     if soon_days is None:
         soon_days = int(get_settings(db, SOON_DAYS)[SOON_DAYS])
     periods = _periods_between(first, last, soon_days)
-    with db.reading() as s:
+    with db.reading() as s:  # a few queries in all (on a server each is a round trip), not a few per period
+        all_stages = sorted(s.scalars(select(Stage)), key=lambda stage: stage.annex_number)
         stage_of_year = {}
         for year in sorted({p.year for p in periods}):
-            stage = stage_for_year(s, year)
+            stage = next((st for st in all_stages if st.start_year <= year <= st.end_year), None)  # stage_for_year
             if stage is not None:
                 stage_of_year[year] = stage.id
         # the stages whose measures' own deadlines are watched: running this year or last year
-        watched = set(s.scalars(select(Stage.id).where(Stage.start_year <= last.year, Stage.end_year >= first.year - 1)))
+        watched = {st.id for st in all_stages if st.start_year <= last.year and st.end_year >= first.year - 1}
+        chosen = [st for st in all_stages if st.id in watched | set(stage_of_year.values())]
+        done_periods = [Period(year, half) for st in chosen if st.id in watched for year in st.years for half in (1, 2)]
+        reported_periods = [period for period in periods if period.year in stage_of_year]
+        entries = entries_by_period(s, done_periods + reported_periods)
+        measures_of: dict[int, list] = {st.id: [] for st in chosen}
+        for m in s.scalars(select(Measure).join(Direction).where(Direction.stage_id.in_(list(measures_of)))
+                           .order_by(Direction.number, Measure.position)
+                           .options(selectinload(Measure.executors), selectinload(Measure.direction))):
+            measures_of[m.direction.stage_id].append(m)
         stages = {}
-        for stage in s.scalars(select(Stage).where(Stage.id.in_(watched | set(stage_of_year.values())))):
+        for stage in chosen:
             done: dict[tuple[int, int | None], list[dt.date]] = {}
             if stage.id in watched:
                 for year in stage.years:
                     for half in (1, 2):
                         period = Period(year, half)
-                        for key, entry in entries_of(s, period).items():
+                        for key, entry in entries[period].items():
                             if entry.status == Status.DONE.value:
                                 done.setdefault(key, []).append(entry.received_on or period.start)
-            measures = s.scalars(select(Measure).join(Direction).where(Direction.stage_id == stage.id)
-                                 .order_by(Direction.number, Measure.position)
-                                 .options(selectinload(Measure.executors), selectinload(Measure.direction)))
             stages[stage.id] = _StageFacts(
                 stage.id, stage.annex_number, (stage.start_year, stage.end_year),
                 tuple(_MeasureFacts(m.id, f"{m.direction.number}.{m.position}", m.text, m.deadline_phrase,
-                                    deadline_of(m), tuple((e.id, e.name) for e in m.executors)) for m in measures),
+                                    deadline_of(m), tuple((e.id, e.name) for e in m.executors))
+                      for m in measures_of[stage.id]),
                 done)
-        reported = {period: frozenset(entries_of(s, period)) for period in periods if period.year in stage_of_year}
+        reported = {period: frozenset(entries[period]) for period in reported_periods}
     return _ControlFacts(first, last, soon_days, stages, stage_of_year, reported)
 
 

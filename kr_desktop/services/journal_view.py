@@ -22,7 +22,7 @@ TABLE_LABELS = {
     "passport_funding": "Паспорт: фінансування", "stage": "Етап", "direction": "Напрям",
     "measure": "Захід", "executor": "Виконавець", "planned_funding": "Планове фінансування",
     "reporting_period": "Звітний період", "progress_entry": "Звіт про виконання",
-    "progress_amount": "Фактичне фінансування", "app_setting": "Налаштування", "app_user": "Користувач",
+    "progress_amount": "Фактичне фінансування", "app_setting": "Налаштування", "app_user": "Користувач", "server_user": "Користувач сервера",
     "person": "Особа", "award_type": "Вид відзнаки", "award": "Відзнака",
     "issued_certificate": "Посвідчення", "honorary_book_entry": "Книга почесних громадян",
     "amendment_change": "Що змінило рішення", "award_material": "Матеріали до відзнаки",

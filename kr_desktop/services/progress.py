@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Mapping
 
-from sqlalchemy import select
+from sqlalchemy import false, select, union
 from sqlalchemy.orm import Session, selectinload
 
 from kr_desktop.db.engine import Database
@@ -76,15 +76,17 @@ def stage_for_year(session: Session, year: int) -> Stage | None:
 
 
 def sources_of_stage(session: Session, stage: Stage | None) -> tuple[SourceColumn, ...]:
-    """Sources with planned amounts in the stage (the city budget at least), in passport order."""
-    used: set[int] = set()
+    """Sources with planned amounts in the stage (the city budget at least), in passport order
+    (one query: on a server each is a round trip)."""
+    used = false()
     if stage is not None:
-        used |= set(session.scalars(select(PlannedFunding.source_id).join(Direction, Direction.id == PlannedFunding.direction_id)
-                                    .where(Direction.stage_id == stage.id)))
-        used |= set(session.scalars(select(PlannedFunding.source_id).join(Measure, Measure.id == PlannedFunding.measure_id)
-                                    .join(Direction).where(Direction.stage_id == stage.id)))
-    sources = list(session.scalars(select(FundingSource).order_by(FundingSource.position)))
-    chosen = [f for f in sources if f.id in used] or sources[:1]
+        by_direction = (select(PlannedFunding.source_id).join(Direction, Direction.id == PlannedFunding.direction_id)
+                        .where(Direction.stage_id == stage.id))
+        by_measure = (select(PlannedFunding.source_id).join(Measure, Measure.id == PlannedFunding.measure_id)
+                      .join(Direction).where(Direction.stage_id == stage.id))
+        used = FundingSource.id.in_(union(by_direction, by_measure).scalar_subquery())
+    rows = session.execute(select(FundingSource, used).order_by(FundingSource.position)).all()
+    chosen = [f for f, in_use in rows if in_use] or [f for f, _ in rows[:1]]
     return tuple(SourceColumn(f.id, f.name, f.short_name or f.name) for f in chosen)
 
 
@@ -95,12 +97,26 @@ def period_row(session: Session, period: Period) -> ReportingPeriod | None:
 
 def entries_of(session: Session, period: Period) -> dict[Key, ProgressEntry]:
     """The period's entries by (measure_id, executor_id)."""
-    row = period_row(session, period)
-    if row is None:
-        return {}
-    return {(e.measure_id, e.executor_id): e for e in session.scalars(
-        select(ProgressEntry).where(ProgressEntry.period_id == row.id)
-        .options(selectinload(ProgressEntry.amounts), selectinload(ProgressEntry.executor)))}
+    return entries_by_period(session, [period])[period]
+
+
+def entries_by_period(session: Session, periods) -> dict[Period, dict[Key, ProgressEntry]]:
+    """``entries_of`` for several periods at once: one query (and one for the amounts) instead of a
+    few per period — on a server each query is a round trip. (An entry's executor is loaded when
+    asked for: only a report of an executor no longer linked to its measure needs the name.)"""
+    wanted = {Period(p.year, p.half) for p in periods}
+    result: dict[Period, dict[Key, ProgressEntry]] = {period: {} for period in wanted}
+    if not wanted:
+        return result
+    rows = session.execute(select(ProgressEntry, ReportingPeriod.year, ReportingPeriod.half)
+                           .join(ReportingPeriod, ReportingPeriod.id == ProgressEntry.period_id)
+                           .where(ReportingPeriod.year.in_({p.year for p in wanted}))
+                           .options(selectinload(ProgressEntry.amounts)))
+    for entry, year, half in rows:
+        period = Period(year, half)
+        if period in result:
+            result[period][(entry.measure_id, entry.executor_id)] = entry
+    return result
 
 
 def with_entry(row: ProgressRow, entry: ProgressEntry | None) -> ProgressRow:

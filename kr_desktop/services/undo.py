@@ -30,7 +30,7 @@ from kr_desktop.services.access import ADMIN, OPERATOR, require
 from kr_desktop.services.journal_view import table_label
 
 HISTORY_LIMIT = 200
-NOT_UNDOABLE = {"app_user"}  # accounts and passwords change only through the users service
+NOT_UNDOABLE = {"app_user", "server_user"}  # accounts and passwords change only through the users service
 ADMIN_TABLES = {"app_setting"}
 # The area a table belongs to is the name of its models module (models/program.py → "program");
 # a few modules speak for a differently named area.

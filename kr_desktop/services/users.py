@@ -1,9 +1,14 @@
-"""User accounts: the first administrator, login, passwords, adding and deactivating users.
+"""User accounts: who may log in, with which role — one API for a file and for a server.
 
-Passwords are kept only as scrypt hashes (kr_desktop.domain.passwords); failed logins are
-counted per user in the database, and the wait before the next try grows
-(kr_desktop.domain.login_throttle). After a successful login ``sign_in`` makes the database
-act as that user: the journal names them and ``access.require`` checks their role.
+- On a local database file (SQLite) the users are the file's own (``app_user``, scrypt hashes,
+  login throttling in the file: services/file_users). After a successful login ``sign_in`` makes
+  the database act as that user: the journal names them and ``access.require`` checks their role.
+- On a PostgreSQL server every user is a login role of the server with its own password, in one
+  of the group roles; the connection itself is the login (kr_desktop.db.open_server) and the
+  server enforces the role. Managing users goes through the server's functions
+  (services/server_users); no table on the server holds a password hash.
+
+The window's users screen and ``kr-desktop users …`` call the same functions below.
 """
 
 from __future__ import annotations
@@ -12,46 +17,40 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
 
-from sqlalchemy import func, select
-
+from kr_desktop import errors
 from kr_desktop.db.engine import Database
-from kr_desktop.db.models import User
-from kr_desktop.domain import login_throttle, passwords
+from kr_desktop.domain import passwords
 from kr_desktop.domain.input_checks import quoted
 from kr_desktop.errors import UserError, ValidationError
+from kr_desktop.services import file_users, server_users
 from kr_desktop.services.access import ADMIN, OPERATOR, ROLE_LABELS, VIEWER, require
 
 ROLES = (ADMIN, OPERATOR, VIEWER)
 LOGIN_MAX = 64
 NAME_MAX = 200
 Clock = Callable[[], dt.datetime]
+LoginFailed = errors.LoginFailed
+LoginThrottled = file_users.LoginThrottled
+WRONG_CREDENTIALS = file_users.WRONG_CREDENTIALS
+# What the command line accepts for a role: the application's names, the server groups' words,
+# and the Ukrainian labels.
+ROLE_WORDS = {ADMIN: ADMIN, OPERATOR: OPERATOR, VIEWER: VIEWER, "editor": OPERATOR,
+              **{label: role for role, label in ROLE_LABELS.items()}}
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-class LoginFailed(UserError):
-    exit_code = 3
-
-
-class LoginThrottled(LoginFailed):
-    def __init__(self, seconds: int):
-        super().__init__(f"Забагато невдалих спроб входу. Наступна спроба — через {seconds} с.")
-        self.seconds = seconds
-
-
-WRONG_CREDENTIALS = "Невірне ім’я користувача або пароль."
-
-
 @dataclass(frozen=True)
 class UserInfo:
-    id: int
+    id: int  # 0 on a server (a role has no row)
     login: str
     full_name: str
     role: str
     active: bool
-    version: int
+    version: int  # 0 on a server: a role's change is one statement, there is nothing to merge
+    needs_password: bool = False  # carried over from an older version, no password set yet
 
     @property
     def role_label(self) -> str:
@@ -63,8 +62,12 @@ class UserInfo:
         return f"{self.full_name} ({self.login})"[:120]
 
 
-def _info(user: User) -> UserInfo:
+def _info(user) -> UserInfo:
     return UserInfo(user.id, user.login, user.full_name, user.role, user.active, user.version)
+
+
+def _server_info(user: server_users.ServerUser) -> UserInfo:
+    return UserInfo(0, user.login, user.full_name, user.role, user.active, 0, user.needs_password)
 
 
 # -- validation -------------------------------------------------------------------------------
@@ -116,98 +119,58 @@ def _check_role(role: str) -> None:
         raise ValidationError(f"Невідома роль «{quoted(role)}».", field="role")
 
 
-def _set_password(user: User, password: str) -> None:
-    hashed = passwords.hash_password(password)
-    user.password_salt, user.password_hash, user.password_params = hashed.salt, hashed.key, hashed.params
-
-
-def _stored(user: User) -> passwords.PasswordHash:
-    return passwords.PasswordHash(user.password_salt, user.password_hash, user.password_params)
-
-
-def _by_login(session, login: str) -> User | None:
-    return session.scalar(select(User).where(User.login == login))
+def role_from_word(word: str) -> str:
+    """A role as typed on the command line (admin / editor / оператор …)."""
+    role = ROLE_WORDS.get((word or "").strip().lower())
+    if role is None:
+        raise ValidationError(f"Невідома роль «{quoted(word)}»: admin (адміністратор), operator або editor "
+                              "(оператор), viewer (перегляд).", field="role")
+    return role
 
 
 # -- reading ----------------------------------------------------------------------------------
 def has_users(db: Database) -> bool:
-    with db.reading() as session:
-        return bool(session.scalar(select(func.count()).select_from(User)))
+    if not db.is_sqlite:
+        return True  # the connection itself was a user's login
+    return file_users.count_users(db) > 0
 
 
 def list_users(db: Database) -> list[UserInfo]:
     require(db, ADMIN)
+    if not db.is_sqlite:
+        return [_server_info(user) for user in server_users.list_users(db)]
+    from sqlalchemy import select
+
+    from kr_desktop.db.models import User
+
     with db.reading() as session:
         return [_info(u) for u in session.scalars(select(User).order_by(User.login))]
 
 
-# -- first start, login -----------------------------------------------------------------------
+# -- first start, login (a file; on a server the connection is the login) ---------------------
 def create_first_admin(db: Database, login: str, full_name: str, password: str,
                        clock: Clock = _now) -> UserInfo:
-    """The administrator asked for at the very first start; refused once any user exists."""
+    """The administrator asked for at the very first start of a file; refused once any user
+    exists. On a server the first administrator is made by ``kr-desktop server init``."""
     login, full_name = _clean_login(login), _clean_name(full_name)
     _check_password(password)
-    with db.changing("Створено першого адміністратора") as session:
-        if session.scalar(select(func.count()).select_from(User)):
-            raise UserError("Адміністратора вже створено: увійдіть під своїм іменем.")
-        user = User(login=login, full_name=full_name, role=ADMIN, active=True, failed_attempts=0,
-                    created_at=clock())
-        _set_password(user, password)
-        session.info["journal"]["actor"] = _info_actor(login, full_name)
-        session.info["journal"]["no_undo"] = True
-        session.add(user)
-        session.flush()
-        return _info(user)
-
-
-def _info_actor(login: str, full_name: str) -> str:
-    return f"{full_name} ({login})"[:120]
+    if not db.is_sqlite:
+        require(db, ADMIN)  # the owner, in ``server init``
+        server_users.ensure_admin(db, login, full_name, password, "Створено першого адміністратора")
+        return next(_server_info(u) for u in server_users.list_users(db) if u.login == login)
+    return _info(file_users.create_first_admin(db, login, full_name, password, clock(), f"{full_name} ({login})"[:120]))
 
 
 def authenticate(db: Database, login: str, password: str, clock: Clock = _now) -> UserInfo:
-    """Check a login and password; raises LoginFailed / LoginThrottled with a Ukrainian message.
+    """Check a file user's login and password; LoginFailed / LoginThrottled with a Ukrainian
+    message (see file_users: parallel attempts are all counted or made to wait)."""
+    if not db.is_sqlite:
+        raise UserError("На сервері вхід — це з’єднання з власним паролем (kr_desktop.db.open_server).")
+    user_id = file_users.authenticate(db, (login or "").strip(), password or "", clock())
+    from kr_desktop.db.models import User
 
-    While a user must wait after failed tries, the password is not even checked, so guessing
-    can go no faster than the growing delay allows, across restarts too.
-    """
-    login = (login or "").strip()
-    password = password or ""
-    now = clock()
-    with db.reading() as session:
-        user = _by_login(session, login) if login else None
-        if user is None or not user.active:
-            passwords.burn_time(password)  # the same time as a real check: no hint which logins exist
-            raise LoginFailed(WRONG_CREDENTIALS)
-        wait = login_throttle.seconds_to_wait(user.failed_attempts, user.last_failure_at, now)
-        if wait:
-            raise LoginThrottled(wait)
-        ok = passwords.verify_password(password, _stored(user))
-        user_id, failures = user.id, user.failed_attempts
-    if not ok:
-        _record_attempt(db, user_id, failed=True, now=now)
-        wait = login_throttle.delay_after(failures + 1)
-        if wait:
-            raise LoginFailed(f"{WRONG_CREDENTIALS} Наступна спроба — через {wait} с.")
-        raise LoginFailed(WRONG_CREDENTIALS)
-    if failures:
-        _record_attempt(db, user_id, failed=False, now=now)
     with db.reading() as session:
         return _info(session.get(User, user_id))
-
-
-def _record_attempt(db: Database, user_id: int, failed: bool, now: dt.datetime) -> None:
-    label = "Невдала спроба входу" if failed else "Вхід після невдалих спроб"
-    with db.changing(label) as session:
-        session.info["journal"]["no_undo"] = True
-        user = session.get(User, user_id)
-        if failed:
-            # An UPDATE … SET n = n + 1 would survive two windows failing at once; the version
-            # column already makes the ORM refuse a stale write, so a plain increment is safe.
-            user.failed_attempts += 1
-            user.last_failure_at = now
-        else:
-            user.failed_attempts = 0
-            user.last_failure_at = None
 
 
 def sign_in(db: Database, user: UserInfo) -> None:
@@ -234,74 +197,48 @@ def add_user(db: Database, login: str, full_name: str, role: str, password: str,
     login, full_name = _clean_login(login), _clean_name(full_name)
     _check_role(role)
     _check_password(password)
-    with db.changing(f"Додано користувача «{login}»") as session:
-        session.info["journal"]["no_undo"] = True
-        if _by_login(session, login) is not None:
-            raise ValidationError(f"Користувач «{login}» уже існує.", field="login")
-        user = User(login=login, full_name=full_name, role=role, active=True, failed_attempts=0,
-                    created_at=clock())
-        _set_password(user, password)
-        session.add(user)
-        session.flush()
-        return _info(user)
+    if not db.is_sqlite:
+        server_users.add_user(db, login, full_name, role, password, f"Додано користувача «{login}»")
+        return UserInfo(0, login, full_name, role, True, 0)
+    return _info(file_users.add_user(db, login, full_name, role, password, clock()))
 
 
-def _editable(session, login: str, expected_version: int | None) -> User:
-    from kr_desktop.services.versioning import check_version
-
-    user = _by_login(session, login)
-    if user is None:
-        raise UserError(f"Користувача «{login}» не знайдено.")
-    if expected_version is not None:
-        check_version(session, user, expected_version, record=f"Користувач «{login}»",
-                      yours={}, labels={})
-    return user
-
-
-def _active_admins(session) -> int:
-    return session.scalar(select(func.count()).select_from(User).where(User.role == ADMIN, User.active))
+def _server_user(db: Database, login: str) -> UserInfo:
+    for user in server_users.list_users(db):
+        if user.login == login:
+            return _server_info(user)
+    raise UserError(f"Користувача «{login}» не знайдено.")
 
 
 def set_active(db: Database, login: str, active: bool, expected_version: int | None = None) -> UserInfo:
     """Deactivate (or reactivate) a user; a deactivated user can no longer log in."""
     require(db, ADMIN)
-    label = f"{'Активовано' if active else 'Деактивовано'} користувача «{login}»"
-    with db.changing(label) as session:
-        session.info["journal"]["no_undo"] = True
-        user = _editable(session, login, expected_version)
-        if not active and user.login == current_login(db):
-            raise UserError("Не можна деактивувати самого себе.")
-        if not active and user.role == ADMIN and user.active and _active_admins(session) <= 1:
-            raise UserError("Це єдиний активний адміністратор: спершу призначте іншого.")
-        user.active = active
-        if active:
-            user.failed_attempts, user.last_failure_at = 0, None
-        session.flush()
-        return _info(user)
+    if not db.is_sqlite:
+        label = f"{'Активовано' if active else 'Деактивовано'} користувача «{login}»"
+        server_users.set_active(db, login, active, label)
+        return _server_user(db, login)
+    return _info(file_users.set_active(db, login, active, expected_version, current_login(db)))
 
 
 def set_role(db: Database, login: str, role: str, expected_version: int | None = None) -> UserInfo:
     require(db, ADMIN)
     _check_role(role)
-    with db.changing(f"Змінено роль користувача «{login}»") as session:
-        session.info["journal"]["no_undo"] = True
-        user = _editable(session, login, expected_version)
-        if user.role == ADMIN and role != ADMIN and user.active and _active_admins(session) <= 1:
-            raise UserError("Це єдиний активний адміністратор: спершу призначте іншого.")
-        user.role = role
-        session.flush()
-        return _info(user)
+    if not db.is_sqlite:
+        server_users.set_role(db, login, role, f"Змінено роль користувача «{login}»")
+        return _server_user(db, login)
+    return _info(file_users.set_role(db, login, role, expected_version))
 
 
 def reset_password(db: Database, login: str, new_password: str) -> None:
-    """The administrator sets a new password for a user (who forgot theirs); unblocks the login."""
+    """The administrator sets a new password for a user (who forgot theirs); unblocks the login.
+    The way out of a forgotten administrator's password: ``kr-desktop users reset-password``,
+    run on the file (its permissions are the boundary) or with the server owner's credential."""
     require(db, ADMIN)
     _check_password(new_password, field="new_password")
-    with db.changing(f"Адміністратор змінив пароль користувача «{login}»") as session:
-        session.info["journal"]["no_undo"] = True
-        user = _editable(session, login, None)
-        _set_password(user, new_password)
-        user.failed_attempts, user.last_failure_at = 0, None
+    if not db.is_sqlite:
+        server_users.set_password(db, login, new_password, f"Адміністратор змінив пароль користувача «{login}»")
+        return
+    file_users.reset_password(db, login, new_password)
 
 
 def change_password(db: Database, login: str, old_password: str, new_password: str,
@@ -310,7 +247,8 @@ def change_password(db: Database, login: str, old_password: str, new_password: s
     _check_password(new_password, field="new_password")
     if current_login(db) not in (None, login):
         raise UserError("Змінити можна лише власний пароль; пароль іншого користувача змінює адміністратор.")
+    if not db.is_sqlite:
+        server_users.change_own_password(db, old_password, new_password, "Зміна пароля")
+        return
     user = authenticate(db, login, old_password, clock)
-    with db.changing("Зміна пароля") as session:
-        session.info["journal"]["no_undo"] = True
-        _set_password(session.get(User, user.id), new_password)
+    file_users.change_password(db, user.id, new_password)

@@ -99,7 +99,11 @@ def run_application(target: str, smoke: bool = False) -> int:
         # session is a QObject of this thread: its slot runs here, queued
         session.opening = jobs.start(lambda: _open(target), finished=session.opened)
 
-    if start_data is not None:
+    if database_file is None and "://" in target:
+        # A server: the connection is the login, so nothing is read before it — the login dialog
+        # comes over the painted window, and the database opens with the person's own password.
+        _after_first_paint(window, session.log_in)
+    elif start_data is not None:
         # The snapshot is on screen at once; the opening (pure Python, holding the GIL while it
         # imports) would only slow the first paint down: it starts when the window has painted.
         _after_first_paint(window, open_database)
@@ -134,6 +138,12 @@ def _open(target: str):
     from kr_desktop.db.open import open_database
 
     return open_database(target)
+
+
+def _shown_server(url: str) -> str:
+    from kr_desktop.ui.login_dialog import server_name
+
+    return server_name(url)
 
 
 FIRST_PAINT_WAIT_MS = 2000  # generous: a busy machine may take long to paint, and that is not "no paint"
@@ -200,6 +210,37 @@ class _Session(QObject):
             if ask_for_user(db, self.window) is None:  # cancelled: no window without a user
                 db.dispose()
                 return self._exit(0)
+        self._attach(db)
+        return None
+
+    @Slot()
+    def log_in(self) -> None:
+        """A server: the login dialog opens the database as the person (their role is the
+        server's); the smoke run logs in from KR_DESKTOP_USER / KR_DESKTOP_PASSWORD instead."""
+        from kr_desktop.ui import dialog_keys, texts
+
+        dialog_keys.install(self.app)
+        self.window.statusBar().showMessage(texts.DB_LOGIN.format(location=_shown_server(self.target)))
+        if self.smoke:
+            from kr_desktop.db.open import open_database
+            from kr_desktop.errors import UserError
+
+            try:
+                db = open_database(self.target, login=os.environ.get("KR_DESKTOP_USER"),
+                                   password=os.environ.get("KR_DESKTOP_PASSWORD"))
+            except UserError as exc:
+                print(f"Помилка: {exc.message}", file=sys.stderr)
+                return self._exit(exc.exit_code)
+        else:
+            from kr_desktop.ui.login_dialog import ask_for_server_login, url_login
+
+            db = ask_for_server_login(self.target, url_login(self.target), self.window)
+            if db is None:  # cancelled: no window without a user
+                return self._exit(0)
+        self._attach(db)
+        return None
+
+    def _attach(self, db) -> None:
         self.db = db
         self.window.attach(db)
         from kr_desktop.services.backups import auto_backup
@@ -211,4 +252,3 @@ class _Session(QObject):
             from kr_desktop.ui.smoke import smoke_report
 
             QTimer.singleShot(0, lambda: self._exit(smoke_report(self.window, self.target)))  # checks, a report
-        return None

@@ -79,6 +79,9 @@ class MainWindow(QMainWindow):
         """The database is open (and the user known): the window becomes the usual one."""
         self.context.db = db
         self.context.start_data = None
+        from kr_desktop.ui.live_refresh import LiveRefresh
+
+        self.live_refresh = LiveRefresh(self, self.context)  # other workstations' changes, from now on
         self._add_screens()
         self._show_database()
         self.print_program_action.setEnabled(True)
@@ -153,5 +156,7 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     def closeEvent(self, event) -> None:
+        if getattr(self, "live_refresh", None) is not None:
+            self.live_refresh.stop()
         self.window_state.save()
         super().closeEvent(event)

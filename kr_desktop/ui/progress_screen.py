@@ -125,7 +125,8 @@ class ProgressScreen(QWidget):
         if area == "program":
             self._fill_executors()
             self.reload()
-        elif area == "progress_forms":  # forms taken back: the entries changed under the grid
+        elif area == "progress_forms" or (area == "progress" and self.context.events.elsewhere):
+            # forms taken back, or another workstation's entries (the grid's own rows are saved in place)
             self.reload()
 
     def select_executor(self, executor_id: int | None) -> None:

@@ -13,6 +13,10 @@ BUTTON_CREATE = "Створити й увійти"
 BUTTON_LOGIN = "Увійти"
 BUTTON_CANCEL = "Скасувати"
 PASSWORDS_DIFFER = "Паролі не збігаються."
+SERVER_LOGIN_INTRO = ("Спільна база даних на сервері {server}. Увійдіть під своїм іменем користувача "
+                      "і паролем (їх дає адміністратор програми).")
+SERVER_CONNECTING = "З’єднання з сервером…"
+LOGIN_NEEDED = "Вкажіть ім’я користувача."
 
 STATUS_USER = "Користувач: {name} ({role})"
 
@@ -57,6 +61,7 @@ JOURNAL_UNDO_MARK = " (скасування/повторення)"
 USERS_TITLE = "Користувачі"
 USERS_COLUMNS = ("Логін", "Прізвище, ім’я та по батькові", "Роль", "Стан")
 USERS_ACTIVE, USERS_INACTIVE = "активний", "деактивований"
+USERS_NEEDS_PASSWORD = "; пароль не задано"
 USERS_ADD = "Додати користувача"
 USERS_ROLE = "Роль:"
 USERS_DEACTIVATE = "Деактивувати"

@@ -1,7 +1,9 @@
 """Users (administrators): add, change role, deactivate/activate, set a new password.
 
-Every action goes through kr_desktop.services.users, which checks the administrator's role and
-the record's version (a change made meanwhile in another window is shown as a conflict).
+Every action goes through kr_desktop.services.users — the same calls as ``kr-desktop users …`` —
+which checks the administrator's role and the record's version (a change made meanwhile in
+another window is shown as a conflict); on a server the users are its login roles and the server
+itself checks the right.
 """
 
 from __future__ import annotations
@@ -39,8 +41,9 @@ class UsersModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         user = self.rows[index.row()]
-        return (user.login, user.full_name, user.role_label,
-                t.USERS_ACTIVE if user.active else t.USERS_INACTIVE)[index.column()]
+        state = (t.USERS_ACTIVE if user.active else t.USERS_INACTIVE) + (t.USERS_NEEDS_PASSWORD if user.needs_password
+                                                                          else "")
+        return (user.login, user.full_name, user.role_label, state)[index.column()]
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:

@@ -3,7 +3,7 @@
 from alembic import context
 
 from kr_desktop.db.models import Base
-from kr_desktop.db.search_index import include_name, include_object
+from kr_desktop.db.schema_scope import hooks
 
 config = context.config
 target_metadata = Base.metadata
@@ -22,12 +22,13 @@ def run_migrations_online() -> None:
 
 
 def _run(connection) -> None:
+    include_name, include_object = hooks(connection.dialect.name)
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite cannot ALTER most things
         compare_type=True,
-        # the name search index (FTS5 tables, the pg_trgm index) is not an ORM model: see search_index
+        # the name search index and the tables of one backend only: see schema_scope
         include_name=include_name,
         include_object=include_object,
     )

@@ -1,7 +1,7 @@
 """progress entries per executor
 
 Revision ID: 0009
-Revises: 0013 (0008 when written; re-chained after the documents issue's 0013 landed)
+Revises: 0011 (0008 when written; re-chained after 0013 and 0011 landed on main)
 Create Date: 2026-12-06
 
 A half-year entry belonged to (period, measure): one co-executor's report turned the others of a
@@ -28,7 +28,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = '0009'
-down_revision = '0013'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 
