@@ -224,7 +224,9 @@ def test_migration_moves_entries_to_their_executors_and_journals_it(db):
         journal = list(s.scalars(select(JournalEntry).where(JournalEntry.table_name == "progress_entry")))
     moved = {int(j.record_id): json.loads(j.after)["executor_id"] for j in journal}
     assert moved == {ids[0]: second.executor_id, ids[1]: single.executor_id}
-    assert all(j.actor == "оновлення бази даних" and "розподілено за виконавцями" in j.label for j in journal)
+    assert all("розподілено за виконавцями" in j.label for j in journal)
+    if db.is_sqlite:  # on a server the journal's actor is the server's login role (migration 0011's trigger)
+        assert all(j.actor == "оновлення бази даних" for j in journal)
     assert len({j.changeset for j in journal}) == 1
     grid = {r.key: r for r in period_grid(db, YEAR, 1).rows}
     assert grid[(first.measure_id, second.executor_id)].reported
