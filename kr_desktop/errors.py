@@ -58,3 +58,28 @@ class AccessDenied(UserError):
     PostgreSQL server by the server itself)."""
 
     exit_code = 3
+
+
+_OS_ERRORS = {  # errno name → what the user reads
+    "ENOSPC": "на диску немає місця",
+    "EDQUOT": "вичерпано квоту диска",
+    "EFBIG": "файл завеликий для цього диска",
+    "EACCES": "немає дозволу",
+    "EPERM": "немає дозволу",
+    "EROFS": "диск або тека лише для читання",
+    "ENOENT": "файл або теку не знайдено",
+    "ENOTDIR": "частина шляху — не тека",
+    "EISDIR": "це тека, а не файл",
+    "ENAMETOOLONG": "надто довге ім’я файлу",
+    "EIO": "помилка введення-виведення диска",
+    "EBUSY": "файл зайнятий",
+    "ETXTBSY": "файл зайнятий",
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """An operating-system error in Ukrainian words (the system's own words as a last resort)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return _OS_ERRORS.get(name) or exc.strerror or type(exc).__name__

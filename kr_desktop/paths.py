@@ -11,11 +11,14 @@ DEFAULT_DB_NAME = "kr_desktop.sqlite3"
 
 
 def resources_dir() -> Path:
-    """The ``resources/`` folder: beside the package in a checkout, inside a PyInstaller bundle."""
+    """The ``resources/`` folder: inside a PyInstaller bundle; inside the package when installed
+    from a wheel (``pip install .``, see setup.py); beside the package in a checkout."""
     bundled = getattr(sys, "_MEIPASS", None)
     if bundled:
         return Path(bundled) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    return installed if installed.is_dir() else package.parent / "resources"
 
 
 def fonts_dir() -> Path:
@@ -36,7 +39,7 @@ def translations_dir() -> Path:
 
 
 def docs_dir() -> Path:
-    """The user guide and its screenshots: ``docs/`` of the checkout or of the bundle."""
+    """The user guide and its screenshots: ``docs/`` of the checkout, the bundle or the installed package."""
     return resources_dir().parent / "docs"
 
 

@@ -57,13 +57,13 @@ def test_certificate_journal_keeps_deleted_numbers_and_has_a_signature_column(db
     assert "Підпис отримувача" in text and "Журнал видачі посвідчень" in text
     assert "СТОРОЖУК" not in text  # its award was deleted: no date, so not in a year's journal
     assert text.index("2 БАБЕНКО Анатолій Васильович ІІІ 01.02.2021") < text.index("3 ҐУДЗЬ Анатолій Васильович ІІІ")
-    assert main(["report", "certificates", "--type", "2", "--db", str(db_path), "--out", str(out)]) == 0
+    assert main(["report", "certificates", "--type", "2", "--db", str(db_path), "--out", str(out), "--force"]) == 0
     with pdfplumber.open(out) as pdf:
         text = " ".join((pdf.pages[0].extract_text() or "").split())
     assert "1 СТОРОЖУК Анатолій Васильович (відзнаку видалено; номер не використовується)" in text
-    assert main(["report", "certificates", "--type", "Подяка", "--db", str(db_path), "--out", str(out)]) == 2
+    assert main(["report", "certificates", "--type", "Подяка", "--db", str(db_path), "--out", str(out), "--force"]) == 2
     assert "посвідчення не видаються" in capsys.readouterr().err
-    assert main(["report", "awards", "--type", "Орден", "--db", str(db_path), "--out", str(out)]) == 2
+    assert main(["report", "awards", "--type", "Орден", "--db", str(db_path), "--out", str(out), "--force"]) == 2
     assert "не знайдено" in capsys.readouterr().err
     assert main(["report", "awards", "--degree", "ІІІ", "--from", "01.01.2021", "--db", str(db_path),
                  "--out", str(tmp_path / "b.pdf")]) == 0

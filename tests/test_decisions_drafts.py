@@ -98,7 +98,7 @@ def test_decision_command(db_path, tmp_path, capsys):
     assert "РОЗПОРЯДЖЕННЯ" in text and "Нагородити Грамотою міського голови:" in text
     assert "КОВАЛЬЧУК Марію Іванівну." in text
     assert main(["report", "decision", "--act", "12/р", "--db", str(db_path), "--out", str(tmp_path / "r.xlsx")]) == 2
-    assert main(["report", "decision", "--act", "777", "--db", str(db_path), "--out", str(out)]) == 2
+    assert main(["report", "decision", "--act", "777", "--db", str(db_path), "--out", str(out), "--force"]) == 2
     assert "не знайдено" in capsys.readouterr().err
 
 

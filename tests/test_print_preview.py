@@ -26,7 +26,8 @@ def _document() -> ReportDocument:
 
 def _renderer(document, calls):
     def render_to(path: Path):
-        calls.append(Path(path).suffix)
+        path = Path(path)  # a temporary ".<name>.<random>.docx.part" is written as its real format
+        calls.append(Path(path.stem).suffix if path.suffix == ".part" else path.suffix)
         return render(document, path)
     return render_to
 

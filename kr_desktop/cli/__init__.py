@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from typing import Callable, Sequence
 
 from kr_desktop import __version__
 from kr_desktop.cli import argparse_uk
+from kr_desktop.cli.options import add_db_option, add_out_option  # noqa: F401 - the commands' shared options
 from kr_desktop.errors import UserError
 
 # Modules that add subcommands: each has ``register(subparsers)`` and, for reports and imports,
@@ -67,16 +69,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_db_option(parser: argparse.ArgumentParser, required: bool = True) -> None:
-    parser.add_argument("--db", metavar="PATH", required=required,
-                        help="файл бази даних SQLite або адреса postgresql+psycopg://…")
-
-
-def add_out_option(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
-    parser.add_argument("--out", metavar="FILE", required=True,
-                        help=f"файл звіту; формат за розширенням: {', '.join(formats)}")
-
-
 def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     """The arguments of a plain window start (nothing, ``--db PATH``/``--db=PATH``, ``--smoke``),
     or None for anything else. Such a start skips building the whole parser: every subcommand's
@@ -112,3 +104,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Перервано.", file=sys.stderr)
         return 130
+    except Exception as exc:  # every command ends with a message and an exit code, never a traceback
+        if os.environ.get(DEBUG_VAR):
+            raise
+        error = failure(exc)
+        print(f"Помилка: {error.message}", file=sys.stderr)
+        return error.exit_code
+
+
+DEBUG_VAR = "KR_DESKTOP_DEBUG"  # set: an unexpected error shows its traceback (for developers)
+
+
+class UnexpectedError(UserError):
+    exit_code = 70  # EX_SOFTWARE
+
+
+def failure(exc: Exception) -> UserError:
+    """What went wrong, in Ukrainian: the database's words (busy, disk full, read-only…), the
+    system's (no space, no permission…), or an unexpected error named by its kind."""
+    from kr_desktop.db.failures import database_failure
+    from kr_desktop.errors import os_error_text
+
+    known = database_failure(exc)
+    if known is not None:
+        return known
+    if isinstance(exc, OSError):
+        error = UserError(f"{os_error_text(exc)[:1].upper()}{os_error_text(exc)[1:]}"
+                          f"{f' ({exc.filename})' if getattr(exc, 'filename', None) else ''}: нічого не записано.")
+        error.exit_code = 74  # EX_IOERR
+        return error
+    if isinstance(exc, MemoryError):
+        return UnexpectedError("Недостатньо пам’яті для цієї дії.")
+    return UnexpectedError(f"Несподівана помилка програми ({type(exc).__name__}): {str(exc)[:200]}. Повторіть "
+                           f"з {DEBUG_VAR}=1, щоб побачити подробиці, і повідомте розробникам.")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 
 from kr_desktop.cli.common import open_db_from_args
+from kr_desktop.cli.options import add_db_option
 
 
 def register(commands) -> None:
     init = commands.add_parser("init", help="створити або оновити базу даних без відкриття вікна")
-    init.add_argument("--db", metavar="PATH", required=True, help="файл бази даних")
+    add_db_option(init)
     init.set_defaults(handler=run_init)
 
 

@@ -6,6 +6,7 @@ import argparse
 import time
 
 from kr_desktop.cli.common import open_db_from_args
+from kr_desktop.cli.options import add_db_option
 from kr_desktop.errors import UserError
 
 
@@ -21,8 +22,7 @@ def _count(value: str) -> int:
 
 def register(commands) -> None:
     demo = commands.add_parser("demo", help="заповнити базу вигаданими демонстраційними даними")
-    demo.add_argument("--db", metavar="PATH", required=True,
-                      help="файл бази даних (створюється з вбудованої бази, якщо його немає)")
+    add_db_option(demo, "файл бази даних (створюється з вбудованої бази, якщо його немає)")
     demo.add_argument("--persons", metavar="N", type=_count, required=True, help="скільки вигаданих осіб додати")
     demo.add_argument("--seed", metavar="S", type=int, default=1,
                       help="зерно випадкових чисел: те саме зерно дає ті самі дані (типово 1)")

@@ -5,53 +5,44 @@ from __future__ import annotations
 
 import argparse
 
+from kr_desktop.cli import options
 from kr_desktop.cli.common import REPORT_FORMATS, open_db_from_args, print_report
+from kr_desktop.cli.options import add_db_option, add_out_option
 from kr_desktop.errors import UserError
 
 FORMATS = REPORT_FORMATS
 
 
-def _date_type(field: str):
-    def parse(value: str):
-        from kr_desktop.errors import ValidationError
-        from kr_desktop.text.parsing import parse_date
-
-        try:
-            return parse_date(value, field)
-        except ValidationError as exc:
-            raise argparse.ArgumentTypeError(exc.message) from None
-    return parse
-
-
 def _common(parser, formats=FORMATS) -> None:
-    parser.add_argument("--db", metavar="PATH", required=True, help="файл бази даних")
-    parser.add_argument("--out", metavar="FILE", required=True,
-                        help=f"файл звіту ({', '.join('.' + f for f in formats)})")
+    add_db_option(parser)
+    add_out_option(parser, formats)
 
 
 def register_reports(reports) -> None:
     events = reports.add_parser("events", help="перелік заходів за період")
-    events.add_argument("--from", dest="date_from", metavar="DATE", type=_date_type("Від"), required=True,
+    events.add_argument("--from", dest="date_from", metavar="DATE", type=options.date, required=True,
                         help="від дати (РРРР-ММ-ДД або дд.мм.рррр)")
-    events.add_argument("--to", dest="date_to", metavar="DATE", type=_date_type("До"), required=True,
+    events.add_argument("--to", dest="date_to", metavar="DATE", type=options.date, required=True,
                         help="до дати включно")
     _common(events)
     events.set_defaults(handler=run_events_report)
 
     event = reports.add_parser("event", help="захід: програма, список запрошених, порядок вручення відзнак")
-    event.add_argument("--id", dest="event_id", metavar="N", type=int, required=True, help="номер заходу")
+    event.add_argument("--id", dest="event_id", metavar="N", type=options.record_id, required=True,
+                       help="номер заходу")
     _common(event)
     event.set_defaults(handler=run_event_report)
 
     stock = reports.add_parser("stock", help="облік матеріалів для відзнак: рух і залишки")
-    stock.add_argument("--from", dest="date_from", metavar="DATE", type=_date_type("Від"), help="рух від дати")
-    stock.add_argument("--to", dest="date_to", metavar="DATE", type=_date_type("До"), help="рух і залишок до дати")
+    stock.add_argument("--from", dest="date_from", metavar="DATE", type=options.date, help="рух від дати")
+    stock.add_argument("--to", dest="date_to", metavar="DATE", type=options.date, help="рух і залишок до дати")
     _common(stock)
     stock.set_defaults(handler=run_stock_report)
 
     decision = reports.add_parser("decision", help="проєкт рішення (розпорядження) про нагородження")
-    decision.add_argument("--act", metavar="NUMBER", required=True, help="номер документа-підстави")
-    decision.add_argument("--date", dest="act_date", metavar="DATE", type=_date_type("Дата документа"),
+    decision.add_argument("--act", metavar="NUMBER", type=options.text, required=True,
+                          help="номер документа-підстави")
+    decision.add_argument("--date", dest="act_date", metavar="DATE", type=options.date,
                           help="дата документа (коли номер мають кілька документів)")
     _common(decision, ("docx", "pdf"))
     decision.set_defaults(handler=run_decision_report)
@@ -64,8 +55,8 @@ def register(commands) -> None:
     actions = parser.add_subparsers(dest="events_action", metavar="ДІЯ", required=True,
                                     parser_class=UkrainianArgumentParser)
     generate = actions.add_parser("generate", help="створити заходи року зі щорічних дат (повторно не дублює)")
-    generate.add_argument("--year", type=int, required=True, help="рік")
-    generate.add_argument("--db", metavar="PATH", required=True, help="файл бази даних")
+    generate.add_argument("--year", type=options.year, required=True, help="рік")
+    add_db_option(generate)
     generate.set_defaults(handler=run_generate)
 
 

@@ -10,14 +10,15 @@ from kr_desktop.paths import default_db_path
 
 
 def database_target(args: argparse.Namespace) -> str:
-    """``--db``, else ``KR_DESKTOP_DB_URL``, else the user's own database (folder created)."""
-    if args.db:
-        return args.db
-    if os.environ.get("KR_DESKTOP_DB_URL"):
-        return os.environ["KR_DESKTOP_DB_URL"]
-    path = default_db_path()
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return str(path)
+    """``--db``, else ``KR_DESKTOP_DB_URL``, else the user's own database (folder created) — checked
+    as for every command (an unsupported address or a control character is refused)."""
+    from kr_desktop.cli.database import ENV_URL
+    from kr_desktop.cli.database import database_target as checked_target
+
+    target = checked_target(args)
+    if not args.db and not os.environ.get(ENV_URL):
+        Path(default_db_path()).parent.mkdir(parents=True, exist_ok=True)
+    return target
 
 
 def run_gui(args: argparse.Namespace) -> int:

@@ -3,48 +3,32 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
+from kr_desktop.cli import options
 from kr_desktop.cli.common import REPORT_FORMATS, print_report
+from kr_desktop.cli.options import add_db_option, add_out_option
 
 FORMATS = REPORT_FORMATS
 
 
 def _common(parser) -> None:
-    parser.add_argument("--db", metavar="PATH", required=True, help="файл бази даних")
-    parser.add_argument("--out", metavar="FILE", required=True, help="файл звіту: .pdf, .docx або .xlsx")
-
-
-def _year(value: str) -> int:
-    try:
-        year = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"«{value}» — не рік") from None
-    if not 1900 <= year <= 2200:
-        raise argparse.ArgumentTypeError(f"«{value}» — не рік")
-    return year
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"«{value}» — не дата у форматі РРРР-ММ-ДД") from None
+    add_db_option(parser)
+    add_out_option(parser, FORMATS)
 
 
 def register_reports(reports) -> None:
     half = reports.add_parser("half-year", help="інформація про хід виконання Програми за півріччя")
     _common(half)
-    half.add_argument("--year", type=_year, required=True, help="рік")
+    half.add_argument("--year", type=options.year, required=True, help="рік")
     half.add_argument("--half", type=int, choices=(1, 2), required=True, help="1 — I півріччя, 2 — II півріччя (рік)")
     half.set_defaults(handler=run_half_year)
     budget = reports.add_parser("budget", help="звіт про використання бюджетних коштів за рік")
     _common(budget)
-    budget.add_argument("--year", type=_year, required=True, help="рік")
+    budget.add_argument("--year", type=options.year, required=True, help="рік")
     budget.set_defaults(handler=run_budget)
     overdue = reports.add_parser("overdue", help="контрольний список прострочених завдань і нагадування виконавцям")
     _common(overdue)
-    overdue.add_argument("--date", type=_date, required=True, help="станом на дату РРРР-ММ-ДД")
+    overdue.add_argument("--date", type=options.date, required=True, help="станом на дату РРРР-ММ-ДД або дд.мм.рррр")
     overdue.set_defaults(handler=run_overdue)
 
 

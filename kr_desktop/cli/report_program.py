@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 
 from kr_desktop.cli.common import print_report
+from kr_desktop.cli.options import add_db_option, add_out_option
 
 FORMATS = ("pdf",)
 
 
 def register_reports(reports) -> None:
     parser = reports.add_parser("program", help="Програма №1176: паспорт і додатки (PDF)")
-    parser.add_argument("--db", metavar="PATH", required=True, help="файл бази даних")
-    parser.add_argument("--out", metavar="FILE", required=True, help="файл звіту (.pdf)")
+    add_db_option(parser)
+    add_out_option(parser, FORMATS)
     parser.set_defaults(handler=run)
 
 

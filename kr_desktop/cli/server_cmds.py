@@ -8,6 +8,7 @@ import os
 import sys
 
 from kr_desktop.cli.auth import FULL_NAME_VAR, PASSWORD_VAR, USER_VAR, ask, owner_credentials
+from kr_desktop.cli.options import add_db_option
 from kr_desktop.errors import UserError
 
 
@@ -19,8 +20,7 @@ def register(commands) -> None:
                                     parser_class=UkrainianArgumentParser)
     init = actions.add_parser("init", help="підготувати базу на сервері: схема, групові ролі, права, "
                                            "перший адміністратор (з обліковими даними власника бази)")
-    init.add_argument("--db", metavar="URL", required=True,
-                      help="postgresql+psycopg://ВЛАСНИК[:ПАРОЛЬ]@сервер/база[?sslmode=verify-full]")
+    add_db_option(init, "postgresql+psycopg://ВЛАСНИК[:ПАРОЛЬ]@сервер/база[?sslmode=verify-full]")
     init.add_argument("--roles-prefix", metavar="PREFIX", default=None,
                       help="префікс групових ролей (типово kr: kr_viewer, kr_editor, kr_admin); інший — "
                            "для другої бази kr_desktop на тому самому сервері")
@@ -31,6 +31,9 @@ def run_init(args: argparse.Namespace) -> int:
     from kr_desktop.db.server import is_server_target
     from kr_desktop.services import server_setup
 
+    from kr_desktop.cli.database import database_target
+
+    args.db = database_target(args)  # --db before or after; an unsupported address refused
     if not is_server_target(args.db):
         raise UserError("server init готує базу на сервері PostgreSQL: вкажіть адресу postgresql+psycopg://…; "
                         "файл бази створює kr-desktop init --db ФАЙЛ.")

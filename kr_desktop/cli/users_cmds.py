@@ -18,7 +18,8 @@ from kr_desktop.errors import UserError
 
 
 def register(commands) -> None:
-    from kr_desktop.cli import UkrainianArgumentParser, add_db_option
+    from kr_desktop.cli import UkrainianArgumentParser
+    from kr_desktop.cli.options import add_db_option
 
     users = commands.add_parser("users", help="користувачі програми: перелік, додавання, ролі, паролі")
     actions = users.add_subparsers(dest="users_command", metavar="ДІЯ", required=True,

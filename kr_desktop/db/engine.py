@@ -95,6 +95,7 @@ class Database:
 
     def __init__(self, engine: Engine, location: str, actor: str | None = None, role: str = "admin"):
         import kr_desktop.db.journal  # noqa: F401 - registers the journal's session hooks
+        import kr_desktop.db.text_guard  # noqa: F401 - and the hook that refuses unstorable text
 
         self.engine = engine
         self.location = location

@@ -25,6 +25,8 @@ def check_file(path: Path) -> None:
     """Refuse what is not a kr_desktop SQLite database, without writing anything."""
     if path.is_dir():
         raise DatabaseFileError(f"«{path}» — це тека, а не файл бази даних.")
+    if path.exists() and not path.is_file():  # reading a FIFO would wait for ever, a device for ever more
+        raise DatabaseFileError(f"«{path}» — не звичайний файл (пристрій або канал), а не файл бази даних.")
     try:
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_HEADER))

@@ -7,7 +7,6 @@ version made is refused with a Ukrainian message and never written to.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError as SADatabaseError
@@ -15,8 +14,10 @@ from sqlalchemy.exc import OperationalError
 
 from kr_desktop.db import migrate
 from kr_desktop.db.engine import Database, is_url, make_engine, sqlite_url
+from kr_desktop.db.failures import database_error_text
 from kr_desktop.db.file_check import DamagedDatabaseError, check_file  # noqa: F401 - callers import both from here
 from kr_desktop.errors import DatabaseFileError
+from kr_desktop.temp_files import claimed_temp
 
 
 def open_database(target: str | os.PathLike, create: bool = True, upgrade: bool = True,
@@ -44,6 +45,9 @@ def usable_path(value: str | os.PathLike) -> Path:
     try:
         path = Path(value).expanduser()
         path.exists()
+    except RuntimeError:  # "~name" of a user this system does not know
+        raise DatabaseFileError(f"Шлях «{shown}» неприпустимий: користувача «{shown.split('/')[0]}» у системі "
+                                "немає.") from None
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or "неприпустимі символи"
         raise DatabaseFileError(f"Шлях «{shown}» неприпустимий ({reason}).") from None
@@ -57,11 +61,7 @@ def create_from_builtin(path: Path) -> None:
         raise DatabaseFileError(f"Теки «{folder}» не існує: файл бази даних «{path.name}» у ній не створити.")
     if not os.access(folder, os.W_OK):
         raise DatabaseFileError(f"Немає дозволу на запис у теку «{folder}».")
-    handle, temp_name = tempfile.mkstemp(prefix=".kr_desktop-new-", suffix=".sqlite3", dir=folder)
-    os.close(handle)
-    os.unlink(temp_name)  # SQLite must create the file itself
-    temp = Path(temp_name)
-    try:
+    with claimed_temp(folder, ".kr_desktop-new-", ".sqlite3") as temp:  # SQLite takes the empty file as new
         engine = make_engine(sqlite_url(temp))
         migrate.upgrade(engine)
         database = Database(engine, str(temp))
@@ -73,9 +73,6 @@ def create_from_builtin(path: Path) -> None:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         engine.dispose()
         os.replace(temp, path)
-    finally:
-        for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
-            leftover.unlink(missing_ok=True)
 
 
 def _open_file(path: Path, upgrade: bool) -> Database:
@@ -99,5 +96,5 @@ def _open_file(path: Path, upgrade: bool) -> Database:
             migrate.upgrade(engine)
     except (OperationalError, SADatabaseError) as exc:
         engine.dispose()
-        raise DatabaseFileError(f"Не вдалося відкрити базу даних «{path}»: {exc.orig}.") from None
+        raise DatabaseFileError(f"Не вдалося відкрити базу даних «{path}»: {database_error_text(exc)}") from None
     return Database(engine, str(path))

@@ -15,3 +15,12 @@ def readonly_uri(path: Path, immutable: bool = False) -> str:
     """
     uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
     return uri + "&immutable=1" if immutable else uri
+
+
+def reading_uri(path: Path) -> str:
+    """The URI a read-only command (a report, a backup) opens ``path`` with: read-only, and
+    immutable when no ``-wal`` file exists — then no process has it open in WAL mode, and opening
+    it immutable creates no ``-wal``/``-shm`` beside it (a read-only connection could not remove
+    them again) and works in a read-only folder. With a ``-wal`` (someone has it open) it is read
+    with locks, seeing the other process's committed changes."""
+    return readonly_uri(path, immutable=not Path(f"{path}-wal").exists())

@@ -129,7 +129,10 @@ FORMATS = ("pdf", "docx", "xlsx")
 
 def render(document: ReportDocument, path: Path | str) -> Path:
     """Write the document in the format its file extension names."""
+    from kr_desktop.reports.printable import printable_copy
+
     path = Path(path)
+    document = printable_copy(document)  # an old record's control character never stops a report
     fmt = path.suffix.lower().lstrip(".")
     if fmt == "part":  # a temporary name: the real extension is the one before
         fmt = Path(path.stem).suffix.lower().lstrip(".")

@@ -13,6 +13,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from kr_desktop.reports import document as d
+from kr_desktop.reports.xlsx_cells import safe_text_cell
+from kr_desktop.text.control_chars import printable
 from kr_desktop.text.formatting import round_money
 
 FONT = "Times New Roman"
@@ -22,13 +24,17 @@ GREY = PatternFill("solid", fgColor="F0F0F0")
 NUMBER_FORMATS = {"money": "#,##0.00", "int": "#,##0", "percent": "0.0", "date": "DD.MM.YYYY"}
 
 
-def _value(value, column: d.Column, places: int):
+def _put(sheet, row: int, column: int, value, kind: str = "text", places: int = 2):
+    """A cell of the report: numbers and dates typed, every text through safe_text_cell (never a
+    live formula)."""
     if isinstance(value, Decimal):
         # openpyxl writes Decimal as a number; round half-up as the printed forms do
-        return round_money(value, places) if column.kind == "money" else value
-    if isinstance(value, (int, float, dt.date)) or value is None:
-        return value
-    return str(value)
+        value = round_money(value, places) if kind == "money" else value
+    if isinstance(value, (int, float, Decimal, dt.date)) or value is None:
+        cell = sheet.cell(row=row, column=column)
+        cell.value = value
+        return cell
+    return safe_text_cell(sheet, row, column, value)
 
 
 def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
@@ -54,7 +60,7 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
     froze = False
     for block in document.blocks:
         if isinstance(block, (d.Heading, d.Para)):
-            cell = sheet.cell(row=row, column=1, value=block.text)
+            cell = _put(sheet, row, 1, block.text)
             cell.font = Font(name=FONT, bold=isinstance(block, d.Heading) or block.bold,
                              size=12 if isinstance(block, d.Heading) else 11)
             cell.alignment = Alignment(wrap_text=True, vertical="top",
@@ -65,7 +71,7 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
             row += 1
         elif isinstance(block, d.TableBlock):
             for i, column in enumerate(block.columns, start=1):
-                cell = sheet.cell(row=row, column=i, value=column.title)
+                cell = _put(sheet, row, i, column.title)
                 cell.font = Font(name=FONT, bold=True)
                 cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
                 cell.border = BORDER
@@ -77,14 +83,14 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
             for r in block.rows:
                 bold = r.style in ("group", "subgroup", "total")
                 if r.spans_all:
-                    cell = sheet.cell(row=row, column=1, value=str(r.cells[0]))
+                    cell = _put(sheet, row, 1, str(r.cells[0]))
                     cell.font = Font(name=FONT, bold=True)
                     cell.fill = GREY
                     sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(block.columns))
                     row += 1
                     continue
                 for i, (value, column) in enumerate(zip(r.cells, block.columns), start=1):
-                    cell = sheet.cell(row=row, column=i, value=_value(value, column, places))
+                    cell = _put(sheet, row, i, value, column.kind, places)
                     cell.font = Font(name=FONT, bold=bold, italic=r.style == "muted")
                     cell.border = BORDER
                     cell.alignment = Alignment(wrap_text=column.wrap, vertical="top")
@@ -103,12 +109,12 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
         elif isinstance(block, d.SignatureBlock):
             row += 1
             for signature in block.signatures:
-                sheet.cell(row=row, column=1, value=signature.position).font = Font(name=FONT)
-                sheet.cell(row=row, column=max(widest, 2), value=signature.name).font = Font(name=FONT)
+                _put(sheet, row, 1, signature.position).font = Font(name=FONT)
+                _put(sheet, row, max(widest, 2), signature.name).font = Font(name=FONT)
                 row += 1
             if block.executor_line:
                 row += 1
-                sheet.cell(row=row, column=1, value=block.executor_line).font = Font(name=FONT, size=9)
+                _put(sheet, row, 1, block.executor_line).font = Font(name=FONT, size=9)
                 row += 1
         elif isinstance(block, (d.PageBreak, d.Spacer)):
             from openpyxl.worksheet.pagebreak import Break
@@ -116,8 +122,8 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
             if isinstance(block, d.PageBreak):
                 sheet.row_breaks.append(Break(id=row - 1))
             row += 1
-    workbook.properties.title = document.title
-    workbook.properties.creator = document.author
+    workbook.properties.title = printable(document.title)
+    workbook.properties.creator = printable(document.author)
     workbook.save(str(path))
     return path
 
@@ -125,13 +131,13 @@ def render_xlsx(document: d.ReportDocument, path: Path | str) -> Path:
 def _chart(sheet, block: d.BarChart, row: int) -> int:
     """The chart's data as a small table (real numbers) and an Excel bar chart over it."""
     top = row
-    sheet.cell(row=row, column=1, value=block.title).font = Font(name=FONT, bold=True)
+    _put(sheet, row, 1, block.title).font = Font(name=FONT, bold=True)
     row += 1
     sheet.cell(row=row, column=1, value="")
     for s, (name, _values) in enumerate(block.series, start=2):
-        sheet.cell(row=row, column=s, value=name).font = Font(name=FONT, bold=True)
+        _put(sheet, row, s, name).font = Font(name=FONT, bold=True)
     for g, category in enumerate(block.categories):
-        sheet.cell(row=row + 1 + g, column=1, value=category)
+        _put(sheet, row + 1 + g, 1, category)
         for s, (_name, values) in enumerate(block.series, start=2):
             cell = sheet.cell(row=row + 1 + g, column=s, value=values[g])
             cell.number_format = "#,##0.00"

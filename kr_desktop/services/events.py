@@ -20,9 +20,11 @@ from kr_desktop.db.engine import Database
 from kr_desktop.db.models import (Award, AwardType, Direction, Event, EventAward, EventInvitee, Executor, Measure,
                                   Person, RecurringDate, Stage)
 from kr_desktop.domain.award_values import degree_phrase
+from kr_desktop.domain.input_checks import text_value
 from kr_desktop.errors import UserError, ValidationError
 from kr_desktop.services.access import OPERATOR, require
 from kr_desktop.services.persons import display_name
+from kr_desktop.text.control_chars import as_spaces
 
 EVENT_KINDS = {
     "state_holiday": "державне свято",
@@ -138,21 +140,24 @@ class RecurringRow:
 
 # -- events ------------------------------------------------------------------------------------
 def _clean(data: EventInput) -> EventInput:
-    title = " ".join((data.title or "").split())
+    title = " ".join(text_value(data.title, "Назва заходу", "title", 2000).split())
     if not title:
         raise ValidationError("Вкажіть назву заходу.", field="title")
     if not isinstance(data.event_date, dt.date):
         raise ValidationError("Вкажіть дату заходу.", field="event_date")
     if data.kind not in EVENT_KINDS:
         raise ValidationError("Оберіть вид заходу.", field="kind")
-    time = (data.start_time or "").strip()
+    time = text_value(data.start_time, "Час", "start_time", 20).strip()
     if time:
         match = _TIME.match(time)
         if not match:
             raise ValidationError("Час: у вигляді ГГ:ХХ, наприклад 10:00.", field="start_time")
         time = f"{int(match[1]):02d}:{match[2]}"
-    return EventInput(title, data.event_date, data.kind, time, (data.place or "").strip(), data.executor_id or None,
-                      data.measure_id or None, (data.programme or "").strip(), (data.notes or "").strip())
+    place = text_value(data.place, "Місце", "place", 2000).strip()
+    programme = text_value(data.programme, "Програма заходу", "programme", 20_000, multiline=True).strip()
+    notes = text_value(data.notes, "Примітка", "notes", 20_000, multiline=True).strip()
+    return EventInput(title, data.event_date, data.kind, time, place, data.executor_id or None,
+                      data.measure_id or None, programme, notes)
 
 
 def save_event(db: Database, data: EventInput, event_id: int | None = None, version: int | None = None) -> int:
@@ -201,7 +206,7 @@ def _period(date_from: dt.date | None, date_to: dt.date | None, text: str = "") 
         conditions.append(Event.event_date >= date_from)
     if date_to:
         conditions.append(Event.event_date <= date_to)
-    for word in (text or "").split():  # as typed (SQLite folds ASCII case only); the period is the main filter
+    for word in as_spaces(text or "").split():  # as typed (SQLite folds ASCII case only); the period is the main filter
         conditions.append(or_(Event.title.contains(word, autoescape=True), Event.place.contains(word, autoescape=True)))
     return conditions
 
@@ -342,6 +347,8 @@ def remove_invitee(db: Database, invitee_id: int) -> None:
 
 def set_attendance(db: Database, invitee_id: int, attended: bool | None, note: str | None = None) -> None:
     require(db, OPERATOR)
+    if note is not None:
+        note = text_value(note, "Примітка", "note", 2000)
     with db.changing("Відмітка присутності") as session:
         row = session.get(EventInvitee, invitee_id)
         if row is None:
@@ -447,14 +454,14 @@ def list_recurring(db: Database) -> list[RecurringRow]:
 def save_recurring(db: Database, title: str, day: int, month: int, kind: str = "state_holiday",
                    recurring_id: int | None = None, place: str = "", start_time: str = "", active: bool = True) -> int:
     require(db, OPERATOR)
-    title = " ".join((title or "").split())
+    title = " ".join(text_value(title, "Назва дати", "title", 255).split())
     if not title:
         raise ValidationError("Вкажіть назву дати.", field="title")
     if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2024, month)[1]):
         raise ValidationError("Такого дня в році немає.", field="day")
     if kind not in EVENT_KINDS:
         raise ValidationError("Оберіть вид заходу.", field="kind")
-    checked = _clean(EventInput(title, dt.date(2024, month, day), kind, start_time))
+    checked = _clean(EventInput(title, dt.date(2024, month, day), kind, start_time, place))
     with db.changing("Щорічна дата") as session:
         clash = session.scalar(select(RecurringDate.id).where(RecurringDate.title == title,
                                                               RecurringDate.id != (recurring_id or 0)))
@@ -466,7 +473,7 @@ def save_recurring(db: Database, title: str, day: int, month: int, kind: str = "
         if recurring_id is None:
             session.add(row)
         row.title, row.day, row.month, row.kind = title, day, month, kind
-        row.place, row.start_time, row.active = (place or "").strip(), checked.start_time, active
+        row.place, row.start_time, row.active = checked.place, checked.start_time, active
         session.flush()
         return row.id
 

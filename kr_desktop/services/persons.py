@@ -14,7 +14,7 @@ from sqlalchemy.sql.visitors import InternalTraversal
 from kr_desktop.db.engine import Database
 from kr_desktop.db.models import Award, HonoraryBookEntry, Person
 from kr_desktop.db.search_index import FTS_TABLE, MIN_INDEXED
-from kr_desktop.domain.input_checks import date_value, text_value
+from kr_desktop.domain.input_checks import date_value, name_problem, text_value
 from kr_desktop.errors import UserError, ValidationError
 from kr_desktop.services.access import OPERATOR, require
 from kr_desktop.services.versioning import load_checked, stale_is_conflict
@@ -117,8 +117,9 @@ def _clean(data: PersonInput) -> PersonInput:
         value = getattr(cleaned, name)
         if len(value) > 120:
             raise ValidationError(f"{label}: не довше 120 знаків.", field=name)
-        if any(ch.isdigit() or ord(ch) < 32 for ch in value):
-            raise ValidationError(f"{label}: цифри й службові символи не допускаються.", field=name)
+        problem = name_problem(value)
+        if problem:
+            raise ValidationError(f"{label}: {problem}.", field=name)
     if not (cleaned.sex is None or (isinstance(cleaned.sex, str) and cleaned.sex in ("ч", "ж"))):
         raise ValidationError("Стать: «ч» або «ж».", field="sex")
     today = dt.date.today()

@@ -13,6 +13,8 @@ from sqlalchemy import select
 
 from kr_desktop.db.engine import Database
 from kr_desktop.db.models import AppSetting
+from kr_desktop.errors import ValidationError
+from kr_desktop.text.control_chars import has_forbidden
 
 _DEFAULTS: dict[str, Any] = {}
 
@@ -48,6 +50,8 @@ def set_settings(db: Database, values: dict[str, Any], label: str = "Зміна 
     unknown = set(values) - set(_DEFAULTS)
     if unknown:
         raise KeyError(f"undeclared settings {sorted(unknown)}")
+    for key, value in values.items():
+        _check_text(key, value)
     with db.changing(label) as session:
         for key, value in values.items():
             text = json.dumps(value, ensure_ascii=False)
@@ -56,6 +60,17 @@ def set_settings(db: Database, values: dict[str, Any], label: str = "Зміна 
                 session.add(AppSetting(key=key, value=text))
             elif row.value != text:
                 row.value = text
+
+
+def _check_text(key: str, value: Any) -> None:
+    """Texts of a setting (signatures, preambles…) are printed in every DOCX and XLSX: refused
+    with a character those formats cannot hold."""
+    texts = value.values() if isinstance(value, dict) else value if isinstance(value, (list, tuple)) else (value,)
+    for text in texts:
+        if isinstance(text, (dict, list, tuple)):
+            _check_text(key, text)
+        elif isinstance(text, str) and has_forbidden(text):
+            raise ValidationError("Службові (керівні) символи в налаштуваннях не допускаються.", field=key)
 
 
 def set_setting(db: Database, key: str, value: Any) -> None:

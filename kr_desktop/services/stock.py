@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from kr_desktop.db.engine import Database
 from kr_desktop.db.models import Award, AwardMaterial, AwardType, StockItem, StockMovement
+from kr_desktop.domain.input_checks import text_value
 from kr_desktop.errors import UserError, ValidationError
 from kr_desktop.services.access import OPERATOR, require
 from kr_desktop.services.settings import declare, get_setting
@@ -168,7 +169,8 @@ def _quantity(value, field: str = "quantity") -> int:
 def save_item(db: Database, name: str, unit: str = "шт.", low_threshold: int = 0, item_id: int | None = None,
               active: bool = True) -> int:
     require(db, OPERATOR)
-    name = " ".join((name or "").split())
+    name = " ".join(text_value(name, "Назва матеріалу", "name", 255).split())
+    unit = text_value(unit, "Одиниця", "unit", 16).strip() or "шт."
     if not name:
         raise ValidationError("Вкажіть назву матеріалу.", field="name")
     if not isinstance(low_threshold, int) or low_threshold < 0:
@@ -185,7 +187,7 @@ def save_item(db: Database, name: str, unit: str = "шт.", low_threshold: int =
         else:
             item = StockItem(position=(session.scalar(select(func.max(StockItem.position))) or 0) + 1)
             session.add(item)
-        item.name, item.unit, item.low_threshold, item.active = name, (unit or "шт.").strip(), low_threshold, active
+        item.name, item.unit, item.low_threshold, item.active = name, unit, low_threshold, active
         session.flush()
         return item.id
 
@@ -254,12 +256,13 @@ def add_receipt(db: Database, item_id: int, moved_on: dt.date, quantity, supplie
     """Items received (from a supplier or under a contract)."""
     require(db, OPERATOR)
     quantity = _quantity(quantity)
+    supplier = text_value(supplier, "Постачальник", "supplier", 2000).strip()
     with db.changing("Надходження матеріалів") as session:
         item = session.get(StockItem, item_id)
         if item is None:
             raise ValidationError("Оберіть матеріал.", field="item")
         row = StockMovement(item_id=item_id, kind=RECEIPT, moved_on=_date(moved_on, "moved_on"), quantity=quantity,
-                            supplier=(supplier or "").strip(), reason="")
+                            supplier=supplier, reason="")
         session.add(row)
         session.flush()
         return row.id
@@ -269,7 +272,7 @@ def write_off(db: Database, item_id: int, moved_on: dt.date, quantity, reason: s
     """A manual write-off (spoilt blank, damaged badge …) with its reason; refused below zero."""
     require(db, OPERATOR)
     quantity = _quantity(quantity)
-    reason = (reason or "").strip()
+    reason = text_value(reason, "Причина списання", "reason", 2000).strip()
     if not reason:
         raise ValidationError("Списання: вкажіть причину.", field="reason")
     with db.changing("Списання матеріалів") as session:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from kr_desktop.text.control_chars import as_spaces
+
 UKRAINIAN_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
 
 # The three ways people type the apostrophe (plus the grave accent some keyboards give).
@@ -56,9 +58,9 @@ def search_key(text: str | None) -> str:
     """Case- and apostrophe-insensitive form of a text for searching.
 
     «Мар'яна», «МАР’ЯНА» and «Марʼяна» all become «маряна». Whitespace is collapsed so
-    a typed double space still matches.
+    a typed double space still matches; a control character (NUL…) separates words like a space.
     """
-    folded = _fold(text or "").translate(_SEARCH_MAP)
+    folded = _fold(as_spaces(text or "")).translate(_SEARCH_MAP)
     return " ".join(folded.split())
 
 

@@ -3,6 +3,8 @@ matched, every error with row and column), then import — all or nothing."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QTableView,
                                QVBoxLayout)
@@ -15,6 +17,7 @@ from kr_desktop.ui import awards_texts as t
 from kr_desktop.ui.context import AppContext
 from kr_desktop.ui import jobs
 from kr_desktop.ui.operations import perform
+from kr_desktop.ui.save_dialog import ask_save_path, save_atomically
 
 
 class PreviewModel(QAbstractTableModel):
@@ -36,8 +39,8 @@ class PreviewModel(QAbstractTableModel):
         name = " ".join(x for x in (p.surname.upper(), p.name, p.patronymic) if x)
         act = " ".join(x for x in (r.act_number and f"№{r.act_number}", format_date(r.act_date)) if x)
         return (str(r.row), name, f"{r.award_type.name} {degree_phrase(r.degree)}".strip(), act,
-                r.certificate_number or "", t.IMPORT_PERSON_NEW if r.person_is_new else t.IMPORT_PERSON_MATCHED
-                )[index.column()]
+                r.certificate_number or "", t.IMPORT_PERSON_AMBIGUOUS if r.ambiguous else
+                t.IMPORT_PERSON_NEW if r.person_is_new else t.IMPORT_PERSON_MATCHED)[index.column()]
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
@@ -121,8 +124,7 @@ class ImportDialog(QDialog):
 
     def save_template(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, t.IMPORT_TEMPLATE, "Шаблон_імпорту_відзнак.xlsx",
-                                                  t.IMPORT_FILTER)
+            path = ask_save_path(self, t.IMPORT_TEMPLATE, "Шаблон_імпорту_відзнак.xlsx", t.IMPORT_FILTER, ("xlsx",))
             if not path:
                 return
-        award_import.write_template(path)
+        save_atomically(self, Path(path), award_import.write_template)

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMenu, QMessageBox, QPushButton, QTableView, QTabWidget, QToolButton,
                                QVBoxLayout, QWidget)
 
@@ -18,6 +18,7 @@ from kr_desktop.ui import awards_texts as t
 from kr_desktop.ui.awards_models import ID_ROLE, PagedTableModel, award_cells, person_cells
 from kr_desktop.ui.context import AppContext
 from kr_desktop.ui.operations import perform
+from kr_desktop.ui.save_dialog import REPORT_FORMATS, ask_save_path
 
 FIRST_YEAR = 1990
 
@@ -265,13 +266,7 @@ class AwardsScreen(QWidget):
                 perform(self, self.context, "awards", persons.delete_person, self.db, person_id)
 
     def _report_path(self, suggested: str) -> Path | None:
-        path, chosen = QFileDialog.getSaveFileName(self, t.SAVE_REPORT_TITLE, suggested, t.REPORT_FILTER)
-        if not path:
-            return None
-        path = Path(path)
-        if path.suffix.lower() not in (".pdf", ".docx", ".xlsx"):
-            path = path.with_suffix("." + ("docx" if "docx" in chosen else "xlsx" if "xlsx" in chosen else "pdf"))
-        return path
+        return ask_save_path(self, t.SAVE_REPORT_TITLE, suggested, t.REPORT_FILTER, REPORT_FORMATS)
 
     def _render(self, build, path: Path) -> Path | None:
         from kr_desktop.ui.jobs import write_report

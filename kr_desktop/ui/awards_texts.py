@@ -106,6 +106,7 @@ IMPORT_RUNNING = "Імпортуються відзнаки…"
 IMPORT_COLUMNS = ("Рядок", "Особа", "Відзнака", "Документ", "№ посвідчення", "Особа в реєстрі")
 IMPORT_PERSON_NEW = "нова"
 IMPORT_PERSON_MATCHED = "наявна"
+IMPORT_PERSON_AMBIGUOUS = "кілька — уточніть дату народження"
 
 # award types
 TYPES_TITLE = "Довідник відзнак"

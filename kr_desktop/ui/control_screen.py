@@ -292,6 +292,7 @@ class ControlScreen(QWidget):
 
     # -- reports ------------------------------------------------------------------------------------
     def _save(self, name: str, build, path: str | None = None) -> Path | None:
+        from kr_desktop.output_files import write_atomically
         from kr_desktop.reports.document import render
 
         if not path:  # from a button: the print preview, then print or «Зберегти як…» PDF/DOCX/XLSX
@@ -309,7 +310,8 @@ class ControlScreen(QWidget):
         if out.suffix.lower() not in (".pdf", ".docx", ".xlsx"):
             out = out.with_suffix(".pdf")
         try:
-            render(build(), out)
+            document = build()
+            write_atomically(out, lambda temp: render(document, temp))
         except UserError as exc:
             QMessageBox.warning(self, t.REPORT_FAILED, exc.message)
             return None

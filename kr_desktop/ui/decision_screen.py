@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QCheckBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QCheckBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from kr_desktop.domain.declension import CASE_LABELS
@@ -19,6 +19,7 @@ from kr_desktop.ui import events_texts as t
 from kr_desktop.ui.context import AppContext
 from kr_desktop.ui.events_screen import to_date, to_qdate
 from kr_desktop.ui.operations import perform
+from kr_desktop.ui.save_dialog import ask_save_path, save_atomically
 
 NAME_COLUMNS = (2, 3, 4)
 POSITION_COLUMN = 5
@@ -168,11 +169,12 @@ class DecisionScreen(QWidget):
         if self.edited_forms() or self.edited_positions():
             self.save_forms()
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, t.SAVE_REPORT_TITLE, f"Проєкт_{self.draft.act_number}.docx",
-                                                  t.DOC_FILTER)
+            path = ask_save_path(self, t.SAVE_REPORT_TITLE, f"Проєкт_{self.draft.act_number}.docx", t.DOC_FILTER,
+                                 ("docx", "pdf"))
             if not path:
                 return None
         from kr_desktop.reports.decision_draft import decision_document
         from kr_desktop.reports.document import render
 
-        return render(decision_document(self.draft), Path(path))
+        document = decision_document(self.draft)
+        return save_atomically(self, Path(path), lambda temp: render(document, temp))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QFormLayout,
                                QHBoxLayout, QHeaderView, QInputDialog, QLineEdit, QMessageBox, QPlainTextEdit,
                                QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
@@ -17,6 +17,7 @@ from kr_desktop.ui.context import AppContext
 from kr_desktop.ui.events_models import ListTableModel
 from kr_desktop.ui.events_screen import to_date, to_qdate
 from kr_desktop.ui.operations import perform
+from kr_desktop.ui.save_dialog import REPORT_FORMATS, ask_save_path, save_atomically
 
 
 def _table(name: str, model) -> QTableView:
@@ -282,11 +283,12 @@ class EventDialog(QDialog):
         if not self._need_event():
             return None
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, t.SAVE_REPORT_TITLE, f"Захід_{self.event_id}.pdf",
-                                                  t.REPORT_FILTER)
+            path = ask_save_path(self, t.SAVE_REPORT_TITLE, f"Захід_{self.event_id}.pdf", t.REPORT_FILTER,
+                                 REPORT_FORMATS)
             if not path:
                 return None
         from kr_desktop.reports.document import render
         from kr_desktop.reports.events_lists import build_event
 
-        return render(build_event(self.db, self.event_id), Path(path))
+        document = build_event(self.db, self.event_id)
+        return save_atomically(self, Path(path), lambda temp: render(document, temp))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
-from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog,
+from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QHBoxLayout, QHeaderView, QInputDialog,
                                QLabel, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from kr_desktop.services import events
@@ -19,6 +19,7 @@ from kr_desktop.ui import events_texts as t
 from kr_desktop.ui.awards_models import ID_ROLE, PagedTableModel
 from kr_desktop.ui.context import AppContext
 from kr_desktop.ui.operations import perform
+from kr_desktop.ui.save_dialog import REPORT_FORMATS, ask_save_path, save_atomically
 
 
 def _event_cells(row) -> tuple:
@@ -186,8 +187,7 @@ class EventsScreen(QWidget):
     def _save_path(self, suggested: str, path: str | None) -> Path | None:
         if path:
             return Path(path)
-        chosen, _ = QFileDialog.getSaveFileName(self, t.SAVE_REPORT_TITLE, suggested, t.REPORT_FILTER)
-        return Path(chosen) if chosen else None
+        return ask_save_path(self, t.SAVE_REPORT_TITLE, suggested, t.REPORT_FILTER, REPORT_FORMATS)
 
     def print_list(self, path: str | None = None) -> Path | None:
         start, end = self.period()
@@ -197,7 +197,8 @@ class EventsScreen(QWidget):
         from kr_desktop.reports.document import render
         from kr_desktop.reports.events_lists import build_events_list
 
-        return render(build_events_list(self.db, start, end), target)
+        document = build_events_list(self.db, start, end)
+        return save_atomically(self, target, lambda temp: render(document, temp))
 
     def print_event(self, path: str | None = None) -> Path | None:
         event_id = self.current_id()
@@ -209,4 +210,5 @@ class EventsScreen(QWidget):
         from kr_desktop.reports.document import render
         from kr_desktop.reports.events_lists import build_event
 
-        return render(build_event(self.db, event_id), target)
+        document = build_event(self.db, event_id)
+        return save_atomically(self, target, lambda temp: render(document, temp))

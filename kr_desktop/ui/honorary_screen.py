@@ -15,6 +15,7 @@ from kr_desktop.services import honorary
 from kr_desktop.ui import awards_texts as t
 from kr_desktop.ui.context import AppContext
 from kr_desktop.ui.operations import perform
+from kr_desktop.ui.save_dialog import REPORT_FORMATS, ask_save_path, save_atomically
 from kr_desktop.ui.persons_dialog import PREVIEW_SIDE, pixmap_of, scaled_jpeg
 
 ICON = QSize(120, 150)
@@ -153,10 +154,11 @@ class HonoraryScreen(QWidget):
 
     def print_list(self, path: str | None = None) -> Path | None:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, t.SAVE_REPORT_TITLE, "Почесні_громадяни.pdf", t.REPORT_FILTER)
+            path = ask_save_path(self, t.SAVE_REPORT_TITLE, "Почесні_громадяни.pdf", t.REPORT_FILTER, REPORT_FORMATS)
             if not path:
                 return None
         from kr_desktop.reports.awards_lists import build_honorary_citizens
         from kr_desktop.reports.document import render
 
-        return render(build_honorary_citizens(self.db, self.living.isChecked()), Path(path))
+        document = build_honorary_citizens(self.db, self.living.isChecked())
+        return save_atomically(self, Path(path), lambda temp: render(document, temp))

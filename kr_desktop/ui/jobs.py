@@ -122,7 +122,7 @@ run.current = None
 def write_report(parent: QWidget | None, label: str, build: Callable[[], Any], path: Path) -> Path | None:
     """Build a ReportDocument and render it to ``path`` off the UI thread; the file appears only
     when complete (a temporary file renamed), never after a cancel."""
-    from kr_desktop.cli.common import write_atomically
+    from kr_desktop.output_files import write_atomically
     from kr_desktop.cancel import checkpoint
     from kr_desktop.reports.document import render
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
 from kr_desktop.services.access import ROLE_LABELS, VIEWER, has_role
 from kr_desktop.ui import texts, trust_texts
@@ -124,10 +124,12 @@ class MainWindow(QMainWindow):
 
     def print_program(self, path: str | None = None) -> Path | None:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, texts.SAVE_PDF_TITLE, "Програма_1176.pdf", texts.PDF_FILTER)
+            from kr_desktop.ui.save_dialog import ask_save_path
+
+            path = ask_save_path(self, texts.SAVE_PDF_TITLE, "Програма_1176.pdf", texts.PDF_FILTER, ("pdf",))
             if not path:
                 return None
-        from kr_desktop.cli.common import write_atomically
+        from kr_desktop.output_files import write_atomically
         from kr_desktop.errors import UserError
         from kr_desktop.reports.program_pdf import render_program_pdf
         from kr_desktop.services.program_view import load_document

@@ -20,11 +20,13 @@ from typing import Callable
 from PySide6.QtCore import QMarginsF, QRect, QSizeF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout,
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout,
                                QWidget)
 
 from kr_desktop.errors import UserError
+from kr_desktop.output_files import write_atomically
 from kr_desktop.ui import app_texts as t
+from kr_desktop.ui.save_dialog import ask_save_path
 
 PREVIEW_DPI = 110  # enough for the screen; the preview paints every page when it opens
 PRINT_DPI = 300
@@ -175,12 +177,9 @@ class ReportPreviewDialog(QDialog):
         """Save the report as PDF (the previewed file itself), DOCX or XLSX."""
         if not path:
             filters = ";;".join(FILTERS[f] for f in self.formats)
-            path, chosen = QFileDialog.getSaveFileName(self, t.SAVE_AS_TITLE, self.suggested_name, filters)
+            path = ask_save_path(self, t.SAVE_AS_TITLE, self.suggested_name, filters, self.formats)
             if not path:
                 return None
-            if Path(path).suffix.lower().lstrip(".") not in self.formats:
-                fmt = next((f for f in self.formats if FILTERS[f] == chosen), self.formats[0])
-                path = str(Path(path).with_suffix("." + fmt))
         out = Path(path)
         fmt = out.suffix.lower().lstrip(".")
         if fmt not in self.formats:
@@ -188,12 +187,15 @@ class ReportPreviewDialog(QDialog):
             return None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            if fmt == "pdf":
-                temp = out.with_name(out.name + ".part")
-                shutil.copyfile(self.pdf, temp)
-                temp.replace(out)  # never a half-written file under the chosen name
-            elif self.render(out) is None or not out.exists():
-                return None
+            if fmt == "pdf":  # the previewed file itself, through a temporary file: never half-written
+                write_atomically(out, lambda temp: shutil.copyfile(self.pdf, temp))
+            else:
+                def render_into(temp: Path) -> None:
+                    if self.render(temp) is None:  # cancelled: no file must appear
+                        raise _NotMade
+                write_atomically(out, render_into)
+        except _NotMade:
+            return None
         except (UserError, OSError) as exc:
             QMessageBox.warning(self, t.SAVE_FAILED_TITLE, getattr(exc, "message", None) or str(exc))
             return None
@@ -208,6 +210,10 @@ class ReportPreviewDialog(QDialog):
     def done(self, result: int) -> None:
         self.pages.close()
         super().done(result)
+
+
+class _NotMade(Exception):
+    """The renderer made nothing (cancelled): no file must appear."""
 
 
 def make_preview(parent: QWidget | None, title: str, render: Callable[[Path], object], suggested_name: str,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -19,6 +19,7 @@ from kr_desktop.ui.context import AppContext
 from kr_desktop.ui.events_models import ListTableModel
 from kr_desktop.ui.events_screen import to_date, to_qdate
 from kr_desktop.ui.operations import perform
+from kr_desktop.ui.save_dialog import REPORT_FORMATS, ask_save_path, save_atomically
 
 
 class BalanceModel(ListTableModel):
@@ -199,10 +200,11 @@ class StockScreen(QWidget):
 
     def print_stock(self, path: str | None = None) -> Path | None:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, t.SAVE_REPORT_TITLE, "Облік_матеріалів.pdf", t.REPORT_FILTER)
+            path = ask_save_path(self, t.SAVE_REPORT_TITLE, "Облік_матеріалів.pdf", t.REPORT_FILTER, REPORT_FORMATS)
             if not path:
                 return None
         from kr_desktop.reports.document import render
         from kr_desktop.reports.stock_report import build_stock_report
 
-        return render(build_stock_report(self.db), Path(path))
+        document = build_stock_report(self.db)
+        return save_atomically(self, Path(path), lambda temp: render(document, temp))

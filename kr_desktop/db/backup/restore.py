@@ -6,14 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from kr_desktop.db.backup.snapshot import BackupError, copy_snapshot, create_backup, verify_backup
-from kr_desktop.db.backup.store import TEMP_PREFIXES, fsync_dir
+from kr_desktop.db.backup.store import TEMP_PREFIXES, clean_stale_temp_files, fsync_dir
+from kr_desktop.db.failures import database_error_text
 from kr_desktop.db.file_check import check_file
-from kr_desktop.errors import DatabaseFileError
+from kr_desktop.errors import DatabaseFileError, os_error_text
+from kr_desktop.temp_files import claimed_temp
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ def restore_backup(backup: Path, db_path: Path, aside_label: str = "replaced") -
     missing or half-written.
     """
     backup, db_path = Path(backup).expanduser(), Path(db_path).expanduser()
+    if db_path.is_dir() or (db_path.exists() and not db_path.is_file()):
+        raise BackupError(f"«{db_path}» — не файл бази даних (тека, пристрій або канал): його не буде замінено.")
     verify_backup(backup)
     folder = db_path.parent
     if not folder.is_dir():
@@ -67,42 +70,48 @@ def restore_backup(backup: Path, db_path: Path, aside_label: str = "replaced") -
         if readable:
             safety = create_backup(db_path, reason="before-restore").path
             lock = _take_exclusive(db_path)
-    temp = folder / f"{TEMP_PREFIXES[1]}{uuid.uuid4().hex}.part"
+    clean_stale_temp_files(folder)  # what a killed restore or backup left beside the database
     aside: Path | None = None
     try:
-        try:
-            counts = copy_snapshot(backup, temp)
-        except sqlite3.Error as exc:
-            raise BackupError(f"Не вдалося прочитати резервну копію «{backup.name}»: {exc}.") from None
-        with sqlite3.connect(temp) as raw:
-            raw.execute("PRAGMA journal_mode=WAL")  # the working file uses WAL like any we create
-        raw.close()
-        verify_backup(temp, counts)
-        if lock is not None:
-            lock.close()  # exclusive mode: the WAL is checkpointed and removed on close
-            lock = None
-        if db_path.exists():
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            aside = db_path.with_name(f"{db_path.name}.{aside_label}-{stamp}")
-            n = 1
-            while aside.exists():
-                aside = db_path.with_name(f"{db_path.name}.{aside_label}-{stamp}-{n}")
-                n += 1
+        with claimed_temp(folder, TEMP_PREFIXES[1], ".part") as temp:
             try:
-                os.link(db_path, aside)  # keep the old file; the name is swapped atomically below
-            except OSError:
-                os.rename(db_path, aside)  # no hard links on this file system
-            for suffix in ("-wal", "-shm"):
-                companion = Path(f"{db_path}{suffix}")
-                if companion.exists():  # a stale WAL must never be replayed into the restored file
-                    os.replace(companion, Path(f"{aside}{suffix}"))
-        os.replace(temp, db_path)
-        fsync_dir(folder)
+                counts = copy_snapshot(backup, temp)
+            except sqlite3.Error as exc:
+                raise BackupError(f"Не вдалося прочитати резервну копію «{backup.name}»: "
+                                  f"{database_error_text(exc)}") from None
+            with sqlite3.connect(temp) as raw:
+                raw.execute("PRAGMA journal_mode=WAL")  # the working file uses WAL like any we create
+            raw.close()
+            verify_backup(temp, counts)
+            if lock is not None:
+                lock.close()  # exclusive mode: the WAL is checkpointed and removed on close
+                lock = None
+            if db_path.exists():
+                aside = _set_aside(db_path, aside_label)
+            os.replace(temp, db_path)
+            fsync_dir(folder)
+    except OSError as exc:
+        raise BackupError(f"Не вдалося відновити базу даних: {os_error_text(exc)}.") from None
     finally:
         if lock is not None:
             lock.close()
-        for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm"), Path(f"{temp}-journal")):
-            leftover.unlink(missing_ok=True)
     return RestoreResult(db_path, aside, safety)
 
 
+def _set_aside(db_path: Path, aside_label: str) -> Path:
+    """Keep the current file under a new name (with its -wal and -shm): never deleted."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = db_path.with_name(f"{db_path.name}.{aside_label}-{stamp}")
+    n = 1
+    while aside.exists():
+        aside = db_path.with_name(f"{db_path.name}.{aside_label}-{stamp}-{n}")
+        n += 1
+    try:
+        os.link(db_path, aside)  # keep the old file; the name is swapped atomically by the caller
+    except OSError:
+        os.rename(db_path, aside)  # no hard links on this file system
+    for suffix in ("-wal", "-shm"):
+        companion = Path(f"{db_path}{suffix}")
+        if companion.exists():  # a stale WAL must never be replayed into the restored file
+            os.replace(companion, Path(f"{aside}{suffix}"))
+    return aside

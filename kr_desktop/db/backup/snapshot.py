@@ -12,17 +12,20 @@ import logging
 import os
 import sqlite3
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kr_desktop.db import migrate
-from kr_desktop.db.backup.store import TEMP_PREFIXES, backup_name, backups_dir, fsync_dir, fsync_file, list_backups, rotate
+from kr_desktop.db.backup.store import (TEMP_PREFIXES, backup_name, backups_dir, clean_stale_temp_files, fsync_dir,
+                                        fsync_file, list_backups, rotate)
 from kr_desktop.db.engine import BUSY_TIMEOUT_MS
+from kr_desktop.db.failures import database_error_text
 from kr_desktop.db.file_check import check_file
-from kr_desktop.db.sqlite_uri import readonly_uri
+from kr_desktop.db.sqlite_uri import reading_uri
 from kr_desktop.domain.backup_rotation import DEFAULT_POLICY, RotationPolicy
-from kr_desktop.errors import DatabaseFileError, UserError
+from kr_desktop.errors import DatabaseFileError, UserError, os_error_text
+from kr_desktop.output_files import refuse_existing
+from kr_desktop.temp_files import claimed_temp
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +64,7 @@ def copy_snapshot(source: Path, temp: Path) -> dict[str, int]:
     """Copy ``source`` into the new file ``temp`` with the online backup API, from one read
     snapshot, and return that snapshot's row counts. The copy is left in rollback-journal mode:
     a backup is a single self-contained file."""
-    src = sqlite3.connect(readonly_uri(source), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    src = sqlite3.connect(reading_uri(source), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         src.isolation_level = None
         src.execute("BEGIN")  # the backup step reuses this read transaction: counts and pages agree
@@ -89,6 +92,8 @@ def verify_backup(path: Path, expected_counts: dict[str, int] | None = None) -> 
     recorded when it was taken.
     """
     path = Path(path)
+    if path.exists() and not path.is_file():  # a folder, a FIFO (reading it would wait for ever), a device
+        raise BackupError(f"«{path}» — не файл резервної копії (тека, пристрій або канал).")
     try:
         with open(path, "rb") as handle:
             header = handle.read(16)
@@ -97,7 +102,7 @@ def verify_backup(path: Path, expected_counts: dict[str, int] | None = None) -> 
     if header != b"SQLite format 3\x00":
         raise BackupError(f"Файл «{path.name}» не є резервною копією бази даних (не SQLite або пошкоджено).")
     try:
-        raw = sqlite3.connect(readonly_uri(path, immutable=not Path(f"{path}-wal").exists()), uri=True)
+        raw = sqlite3.connect(reading_uri(path), uri=True)
         try:
             result = [row[0] for row in raw.execute("PRAGMA integrity_check")]
             if result != ["ok"]:
@@ -128,11 +133,12 @@ def verify_backup(path: Path, expected_counts: dict[str, int] | None = None) -> 
 
 
 def create_backup(db_path: Path, out: Path | None = None, reason: str = "manual",
-                  policy: RotationPolicy | None = DEFAULT_POLICY) -> BackupResult:
+                  policy: RotationPolicy | None = DEFAULT_POLICY, replace: bool = False) -> BackupResult:
     """Back up the database file ``db_path`` to ``out`` or into its backups folder (then rotate).
 
-    Nothing appears under the final name unless the copy is complete and verified.
-    """
+    Nothing appears under the final name unless the copy is complete and verified. An existing
+    ``out`` is replaced only with ``replace`` (``--force``), and never when it is a database or a
+    backup. The database is only read (kr_desktop.db.sqlite_uri.reading_uri)."""
     started = time.perf_counter()
     db_path = Path(db_path).expanduser()
     if not db_path.exists():
@@ -146,7 +152,7 @@ def create_backup(db_path: Path, out: Path | None = None, reason: str = "manual"
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise BackupError(f"Не вдалося створити теку резервних копій «{folder}»: {exc.strerror}.") from None
+            raise BackupError(f"Не вдалося створити теку резервних копій «{folder}»: {os_error_text(exc)}.") from None
         target = folder / backup_name(reason)
     else:
         target = Path(out).expanduser()
@@ -157,22 +163,22 @@ def create_backup(db_path: Path, out: Path | None = None, reason: str = "manual"
             raise BackupError(f"«{target}» — це тека; вкажіть ім’я файлу резервної копії.")
         if target.resolve() == db_path.resolve():
             raise BackupError("Резервну копію не можна записати поверх самої бази даних.")
+        refuse_existing(target, force=replace)
     if not os.access(folder, os.W_OK):
         raise BackupError(f"Немає дозволу на запис у теку «{folder}».")
-    temp = folder / f"{TEMP_PREFIXES[0]}{uuid.uuid4().hex}.part"
+    clean_stale_temp_files(folder)  # a killed backup's copy, at once (not after an hour)
     try:
-        try:
-            counts = copy_snapshot(db_path, temp)
-        except sqlite3.Error as exc:
-            raise BackupError(f"Не вдалося створити резервну копію «{db_path.name}»: {exc}.") from None
-        except OSError as exc:
-            raise BackupError(f"Не вдалося записати резервну копію: {exc.strerror}.") from None
-        verify_backup(temp, counts)
-        os.replace(temp, target)
-        fsync_dir(folder)
-    finally:
-        for leftover in (temp, Path(f"{temp}-journal")):
-            leftover.unlink(missing_ok=True)
+        with claimed_temp(folder, TEMP_PREFIXES[0], ".part") as temp:
+            try:
+                counts = copy_snapshot(db_path, temp)
+            except sqlite3.Error as exc:
+                raise BackupError(f"Не вдалося створити резервну копію «{db_path.name}»: "
+                                  f"{database_error_text(exc)}") from None
+            verify_backup(temp, counts)
+            os.replace(temp, target)
+            fsync_dir(folder)
+    except OSError as exc:
+        raise BackupError(f"Не вдалося записати резервну копію: {os_error_text(exc)}.") from None
     removed = rotate(folder, policy=policy) if out is None and policy is not None else []
     return BackupResult(target, counts, time.perf_counter() - started, removed)
 

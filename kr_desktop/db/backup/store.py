@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from kr_desktop.domain.backup_rotation import DEFAULT_POLICY, RotationPolicy, backups_to_delete
+from kr_desktop.temp_files import remove_abandoned
 
 BACKUP_SUFFIX = ".sqlite3"
 _STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
@@ -107,23 +107,7 @@ def rotate(folder: Path, now: dt.datetime | None = None,
 
 
 def clean_stale_temp_files(folder: Path, older_than: float = STALE_TEMP_SECONDS) -> list[Path]:
-    """Remove temporary files an interrupted backup, restore or creation left behind.
-
-    Only files older than ``older_than`` seconds go: a younger one may belong to a process that
-    is still working. Their names never collide with real files, so leaving them is harmless.
-    """
-    removed = []
-    if not Path(folder).is_dir():
-        return removed
-    limit = time.time() - older_than
-    for path in Path(folder).iterdir():
-        if path.name.startswith(TEMP_PREFIXES):
-            try:
-                if path.stat().st_mtime <= limit:
-                    path.unlink()
-                    removed.append(path)
-            except OSError:
-                continue
-    return removed
-
-
+    """Remove the temporary files that an interrupted backup, restore or creation left behind:
+    those no living process holds (kr_desktop.temp_files; where locks are not available, those
+    older than ``older_than`` seconds). Their names never collide with real files."""
+    return remove_abandoned(Path(folder), lambda name: name.startswith(TEMP_PREFIXES), older_than)

@@ -10,36 +10,61 @@ from kr_desktop.cancel import checkpoint
 from kr_desktop.db.bulk import bulk_insert, journal_json
 from kr_desktop.db.engine import Database
 from kr_desktop.db.journal import journal_info
+from kr_desktop.db.locks import lock_for_writing
 from kr_desktop.db.models import Award, IssuedCertificate, JournalEntry, Person
 from kr_desktop.domain import award_rules as rules
 from kr_desktop.services.access import OPERATOR, require
 from kr_desktop.services.award_import.matching import catalog_of, check_against_register
-from kr_desktop.services.award_import.plan import ImportPlan, ImportRejected
+from kr_desktop.services.award_import.plan import ImportPlan, ImportProblem, ImportRejected
 from kr_desktop.services.award_import.validation import validate_rows
-from kr_desktop.services.award_import.workbook import read_sheet
+from kr_desktop.services.award_import.workbook import read_workbook
+from kr_desktop.services.awards import rule_settings
 from kr_desktop.services.persons import display_name, person_values
+from kr_desktop.text.control_chars import printable
+
+
+def _read_and_validate(db: Database, path: str | Path) -> ImportPlan:
+    """The sheet the user sees, read and checked cell by cell (no register yet)."""
+    sheet = read_workbook(path)
+    checkpoint()  # the window's «Скасувати» (kr_desktop.cancel): nothing written yet
+    plan = validate_rows(sheet.header, sheet.rows, catalog_of(db), first_row=sheet.header_row + 1)
+    plan.warnings[:0] = [ImportProblem(0, "", text) for text in sheet.warnings]
+    checkpoint()
+    return plan
 
 
 def preview_import(db: Database, path: str | Path) -> ImportPlan:
     """Everything the import would do, and every problem; nothing is written."""
-    header, data, header_row = read_sheet(path)
-    checkpoint()  # the window's «Скасувати» (kr_desktop.cancel): nothing written yet
-    plan = validate_rows(header, data, catalog_of(db), first_row=header_row + 1)
-    checkpoint()
-    if plan.rows and not plan.problems:
-        check_against_register(db, plan)
+    plan = _read_and_validate(db, path)
+    if plan.rows:  # the rows that passed are met with the register even when others did not
+        levels, years = rule_settings(db)
+        with db.reading() as session:
+            check_against_register(session, plan, levels, years)
     return plan
 
 
 def import_awards(db: Database, path: str | Path, dry_run: bool = False) -> ImportPlan:
-    """Import the sheet: all rows in one transaction, or nothing (``ImportRejected`` lists why)."""
+    """Import the sheet: all rows in one transaction, or nothing (``ImportRejected`` lists why).
+
+    The register is matched inside the write transaction, after taking the database's write lock
+    (kr_desktop.db.locks): two imports of one sheet at once never add its persons twice, and a
+    certificate number taken by the other import is a row error, not a database error."""
     require(db, OPERATOR)
-    plan = preview_import(db, path)
+    plan = _read_and_validate(db, path)
     if plan.problems:
         raise ImportRejected(plan.problems)
+    levels, years = rule_settings(db)
     if dry_run:
+        with db.reading() as session:
+            check_against_register(session, plan, levels, years)
+        if plan.problems:
+            raise ImportRejected(plan.problems)
         return plan
-    with db.changing(f"Імпорт відзнак з файлу {Path(path).name}") as session:
+    with db.changing(f"Імпорт відзнак з файлу {printable(Path(path).name)}") as session:
+        lock_for_writing(session, Person.__table__, IssuedCertificate.__table__)
+        check_against_register(session, plan, levels, years)
+        if plan.problems:
+            raise ImportRejected(plan.problems)  # rolls back: nothing was written
         connection = session.connection()
         info = journal_info(session)
         now = dt.datetime.now().replace(microsecond=0)

@@ -45,6 +45,14 @@ def cut_quotes(message: str) -> str:
 
 
 @dataclass(frozen=True)
+class BadCell:
+    """A cell the workbook reader will not take at its value (a formula, an Excel error, an
+    over-long text): the validation makes it a row error with ``message`` (Ukrainian)."""
+
+    message: str
+
+
+@dataclass(frozen=True)
 class ImportProblem:
     row: int  # the sheet's row number (1 = the first row)
     column: str  # the header as the template writes it ("" for the whole row or sheet)
@@ -55,6 +63,8 @@ class ImportProblem:
         object.__setattr__(self, "column", cut_quotes(self.column))
 
     def __str__(self) -> str:
+        if not self.row:  # the whole workbook (row 0)
+            return self.message
         where = f"Рядок {self.row}" + (f", стовпець «{self.column}»" if self.column else "")
         return f"{where}: {self.message}"
 
@@ -83,6 +93,7 @@ class ImportRow:
     notes: str
     person_id: int | None = None  # filled when matched with the register
     person_is_new: bool = True
+    ambiguous: bool = False  # several namesakes in the register, and the row cannot tell which
     person_key: tuple[str, dt.date | None] = ("", None)  # folded full name and birth date
 
     def __post_init__(self) -> None:

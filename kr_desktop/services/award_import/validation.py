@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any, Iterable, Sequence
 
 from kr_desktop.domain.award_values import parse_act_kind, parse_date, parse_degree, parse_sex, type_key
-from kr_desktop.services.award_import.plan import (COLUMNS, HEADER_FIELDS, MAX_TEXT, REQUIRED, ImportPlan,
+from kr_desktop.domain.input_checks import name_problem
+from kr_desktop.services.award_import.plan import (COLUMNS, HEADER_FIELDS, MAX_TEXT, REQUIRED, BadCell, ImportPlan,
                                                    ImportProblem, ImportRow, TypeInfo, header_key)
+from kr_desktop.text.control_chars import has_forbidden
 from kr_desktop.services.persons import PersonInput
 
-_BAD_NAME = re.compile(r"[\d\x00-\x1f=<>@#$%^*_|\\/{}\[\]]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
 
 def _text(value: Any) -> str:
@@ -40,10 +39,11 @@ def _clean_name(value: Any, column: str, problems: list, row: int, required: boo
     text = _text(value)
     if required and not text:
         problems.append(ImportProblem(row, column, "не заповнено"))
+    problem = name_problem(text)
     if len(text) > 120:
         problems.append(ImportProblem(row, column, "не довше 120 знаків"))
-    elif _BAD_NAME.search(text):
-        problems.append(ImportProblem(row, column, f"«{text[:40]}»: цифри й службові символи в імені не допускаються"))
+    elif problem:
+        problems.append(ImportProblem(row, column, f"«{text[:40]}»: {problem}"))
     return text
 
 
@@ -75,9 +75,11 @@ def validate_rows(header: Sequence[Any], rows: Iterable[Sequence[Any]], catalog:
     if problems:
         return plan
 
+    refused: set[int] = set()  # the current row's cells refused as they are (read as empty)
+
     def cell(values: Sequence[Any], name: str) -> Any:
         i = index.get(name)
-        return values[i] if i is not None and i < len(values) else None
+        return values[i] if i is not None and i < len(values) and i not in refused else None
 
     count = 0
     for number, values in enumerate(rows, start=first_row):
@@ -85,7 +87,21 @@ def validate_rows(header: Sequence[Any], rows: Iterable[Sequence[Any]], catalog:
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
         count += 1
+        # Cells refused as they are: a formula, an Excel error, a huge text (the reader's BadCell),
+        # a control character (also from a decoded _xHHHH_ escape). Read as empty below; the
+        # first problem of a column is the one listed.
         row_problems: list[ImportProblem] = []
+        refused.clear()
+        texts = [v for v in values if isinstance(v, str)]
+        if any(isinstance(v, BadCell) for v in values) or (texts and has_forbidden("\n".join(texts))):
+            for name, i in index.items():  # (one search per row above: the usual row has nothing to see)
+                raw = values[i] if i < len(values) else None
+                if isinstance(raw, BadCell):
+                    row_problems.append(ImportProblem(number, COLUMNS[name], raw.message))
+                    refused.add(i)
+                elif isinstance(raw, str) and has_forbidden(raw):
+                    row_problems.append(ImportProblem(number, COLUMNS[name], "містить службові (керівні) символи"))
+                    refused.add(i)
 
         def parsed(name: str, parser):
             try:
@@ -106,8 +122,6 @@ def validate_rows(header: Sequence[Any], rows: Iterable[Sequence[Any]], catalog:
                 text = text.lstrip("№ ").strip()
             if len(text) > MAX_TEXT[key]:
                 row_problems.append(ImportProblem(number, COLUMNS[key], f"не довше {MAX_TEXT[key]} знаків"))
-            if _CONTROL.search(text):
-                row_problems.append(ImportProblem(number, COLUMNS[key], "містить службові символи"))
             texts[key] = text
         sex = parsed("sex", lambda v: parse_sex(_text(v)))
         birth_date = parsed("birth_date", _date)
@@ -140,7 +154,11 @@ def validate_rows(header: Sequence[Any], rows: Iterable[Sequence[Any]], catalog:
         if birth_date and birth_date > today:
             row_problems.append(ImportProblem(number, COLUMNS["birth_date"], "дата народження в майбутньому"))
         if row_problems:
-            problems.extend(row_problems)
+            listed: set[str] = set()
+            for problem in row_problems:  # one problem per column: the first (a refused cell's own)
+                if problem.column not in listed or not problem.column:
+                    problems.append(problem)
+                    listed.add(problem.column)
             continue
         person = PersonInput(surname, name, patronymic, sex, birth_date, texts["workplace"], texts["position"])
         plan.rows.append(ImportRow(number, person, award_type, degree, act_kind or award_type.act_kind,
