@@ -13,18 +13,10 @@ import argparse
 import sys
 from decimal import Decimal
 
-from kr_desktop.cli.common import open_db_from_args
+from kr_desktop.cli import options
+from kr_desktop.cli.database import open_db_from_args, open_for_reading
+from kr_desktop.cli.options import add_db_option
 from kr_desktop.errors import UserError
-
-
-def _year(value: str) -> int:
-    try:
-        year = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"«{value[:20]}» — не рік") from None
-    if not 1900 <= year <= 2100:
-        raise argparse.ArgumentTypeError("рік — від 1900 до 2100")
-    return year
 
 
 def register(commands) -> None:
@@ -34,23 +26,24 @@ def register(commands) -> None:
     kinds = export.add_subparsers(dest="export_kind", metavar="ЩО", required=True,
                                   parser_class=UkrainianArgumentParser)
     forms = kinds.add_parser("progress-forms", help="форми звітів виконавців за півріччя: по книзі XLSX на виконавця")
-    forms.add_argument("--year", type=_year, required=True, help="рік")
+    forms.add_argument("--year", type=options.year, required=True, help="рік")
     forms.add_argument("--half", type=int, choices=(1, 2), required=True, help="1 — I півріччя, 2 — II півріччя")
-    forms.add_argument("--db", metavar="PATH", required=True, help="файл бази даних або адреса PostgreSQL")
-    forms.add_argument("--out", metavar="DIR", required=True, help="тека для форм (створюється, якщо її немає)")
-    forms.add_argument("--force", action="store_true", help="замінити форми, що вже є в теці")
+    add_db_option(forms)
+    forms.add_argument("--out", metavar="DIR", type=options.text, required=True,
+                       help="тека для форм (створюється, якщо її немає)")
+    forms.add_argument("--force", action="store_true", help="замінити форми цього періоду, що вже є в теці")
     forms.set_defaults(handler=run_export)
 
 
 def register_imports(kinds) -> None:
     progress = kinds.add_parser("progress", help="заповнені форми звітів виконавців (кожна — усе або нічого)")
-    progress.add_argument("files", metavar="FILE.xlsx", nargs="+", help="повернені форми")
-    progress.add_argument("--db", metavar="PATH", required=True, help="файл бази даних або адреса PostgreSQL")
+    progress.add_argument("files", metavar="FILE.xlsx", nargs="+", type=options.text, help="повернені форми")
+    add_db_option(progress)
     progress.add_argument("--dry-run", action="store_true", help="лише перевірити, нічого не записувати")
     progress.add_argument("--replace", action="store_true",
                           help="замінити збережені звіти, що відрізняються від форми (інакше — конфлікт, "
                                "збережене лишається)")
-    progress.add_argument("--year", type=_year, help="приймати лише форми за цей рік (з --half)")
+    progress.add_argument("--year", type=options.year, help="приймати лише форми за цей рік (з --half)")
     progress.add_argument("--half", type=int, choices=(1, 2), help="приймати лише форми за це півріччя (з --year)")
     progress.set_defaults(handler=run_import)
 
@@ -58,7 +51,7 @@ def register_imports(kinds) -> None:
 def run_export(args: argparse.Namespace) -> int:
     from kr_desktop.services.progress_forms.export import export_forms
 
-    db = open_db_from_args(args, create=False)
+    db = open_for_reading(args)  # the forms only read the database
     try:
         forms = export_forms(db, args.year, args.half, args.out, force=args.force)
     finally:

@@ -9,7 +9,6 @@ that is not a form at all is refused with one message (UserError).
 from __future__ import annotations
 
 import json
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,6 @@ from kr_desktop.errors import UserError
 from kr_desktop.services.progress_forms import layout as L
 from kr_desktop.services.progress_forms import signing
 
-MAX_UNPACKED = 100 * 1024 * 1024  # a zip bomb unpacks far beyond any form
 MAX_ERRORS = 300
 
 
@@ -63,17 +61,13 @@ class ReadForm:
 
 
 def _checked_file(path: Path) -> None:
-    if not path.is_file():
-        raise UserError(f"Файл «{path}» не знайдено.")
+    """What cannot be a workbook is refused as the awards import refuses it (a folder, a pipe, an
+    old .xls, an encrypted or damaged file, a zip or shared-strings bomb); a form is also small."""
+    from kr_desktop.services.award_import.workbook import check_file
+
+    check_file(path)
     if path.stat().st_size > L.MAX_FILE_BYTES:
         raise UserError(f"«{path.name}»: файл завеликий для форми звіту ({path.stat().st_size // 1024} КБ).")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            if sum(i.file_size for i in archive.infolist()) > MAX_UNPACKED:
-                raise UserError(f"«{path.name}»: файл не схожий на форму звіту (розпаковується у надто великий обсяг).")
-    except (zipfile.BadZipFile, OSError):
-        raise UserError(f"«{path.name}» не є книгою Excel (.xlsx) або пошкоджений: збережіть форму у форматі "
-                        "«Книга Excel (.xlsx)».") from None
 
 
 def _record(book, path: Path, key: bytes) -> L.FormRecord:
@@ -114,15 +108,31 @@ def read_form(path: Path | str, key: bytes) -> ReadForm:
         record = _record(book, path, key)
         columns = L.form_columns([(int(i), str(name)) for i, name in record.sources], record.year)
         form = ReadForm(path, record, columns, [], "")
-        _cells(book[L.FORM_SHEET], form)
+        sheet = book[L.FORM_SHEET]
+        sheet.reset_dimensions()  # every row, whatever the sheet's <dimension> tag claims
+        try:
+            _cells(sheet, form)
+        except UserError:
+            raise
+        except Exception as exc:  # malformed sheet XML, a broken shared string, an impossible date…
+            raise UserError(f"«{path.name}»: аркуш «{L.FORM_SHEET}» пошкоджено, його не вдається прочитати "
+                            f"({type(exc).__name__}).") from None
     finally:
         book.close()
     return form
 
 
-def _is_formula(cell) -> bool:
-    return getattr(cell, "data_type", None) == "f" or (isinstance(cell.value, str) and cell.value.startswith("=")
-                                                       and getattr(cell, "data_type", None) != "s")
+def _value(cell):
+    """A cell's value as the user sees it, or a BadCell (a formula, an Excel error, over-long text)."""
+    from kr_desktop.services.award_import.workbook import cell_value
+
+    return None if cell is None else cell_value(cell)
+
+
+def _bad(value) -> bool:
+    from kr_desktop.services.award_import.plan import BadCell
+
+    return isinstance(value, BadCell)
 
 
 def _cells(sheet, form: ReadForm) -> None:
@@ -140,18 +150,19 @@ def _cells(sheet, form: ReadForm) -> None:
             if getattr(cell, "value", None) is None or not hasattr(cell, "row"):
                 continue
             row, column = cell.row, cell.column
-            if _is_formula(cell):
-                form.error(row, column, "формула не допускається: введіть значення (число або текст).")
+            value = _value(cell)
+            if _bad(value):
+                form.error(row, column, f"{value.message} (формули й посилання у формі не допускаються).")
                 continue
             if row < L.FIRST_ROW:
                 if row in expected and column == 1:
                     seen_rows.add(row)
-                    if str(cell.value) != expected[row]:
+                    if str(value) != expected[row]:
                         what = "період" if row == L.TITLE_ROW else "виконавця"
-                        form.error(row, column, f"змінено {what}: «{L.canonical(cell.value)[:80]}» — форму створено "
+                        form.error(row, column, f"змінено {what}: «{L.canonical(value)[:80]}» — форму створено "
                                                 f"як «{expected[row][:120]}».")
                 elif row == L.REPORTER_ROW and column == L.REPORTER_COLUMN:
-                    form.reporter = L.canonical(cell.value).strip()
+                    form.reporter = L.canonical(value).strip()
                 elif (row, column) not in heading_cells:
                     form.error(row, column, "дані поза клітинками форми: приберіть їх.")
                 continue  # the form's own words otherwise (changing them changes nothing)
@@ -170,13 +181,11 @@ def _rows(sheet, form: ReadForm, by_row: dict[int, dict]) -> None:
         digests = iter(record_row["values"])
         fills: dict[str, Any] = {}
         for index, column in enumerate(columns, start=1):
-            cell = values[index - 1]
-            value = None if cell is None else cell.value
+            value = _value(values[index - 1])
             if column.fill:
-                if cell is not None and _is_formula(cell):
-                    continue  # reported above
-                fills[column.key] = value
-            elif next(digests, None) != L.cell_digest(value) and not (cell is not None and _is_formula(cell)):
+                if not _bad(value):  # a bad one is reported above
+                    fills[column.key] = value
+            elif next(digests, None) != L.cell_digest(value) and not _bad(value):
                 form.error(row_number, index, "змінено клітинку, заповнену програмою (номер, зміст, строк і "
                                               "передбачені суми змінювати не можна).")
         form.rows.append(FormRowCells(row_number, int(record_row["measure_id"]), str(record_row["number"]), fills))

@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from kr_desktop.reports.xlsx_cells import safe_text_cell
 from kr_desktop.services.progress_forms import layout as L
 from kr_desktop.services.progress_forms import signing
 
@@ -19,18 +20,13 @@ FONT = "Times New Roman"
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 MONEY_FORMAT = "#,##0.00"
-FORMULA_START = ("=", "+", "-", "@")
 
 
 def text_cell(sheet, row: int, column: int, value):
-    """A text that stays text: a leading = + - @ would make openpyxl (and Excel) take it for a formula."""
-    cell = sheet.cell(row=row, column=column)
-    text = "" if value is None else str(value)
-    cell.value = text or None
-    if text.startswith(FORMULA_START):
-        cell.data_type = "s"
-        cell.quotePrefix = True
-    return cell
+    """A text that stays text (reports.xlsx_cells: a leading = + - @ is no formula); empty: no value."""
+    if value is None or value == "":
+        return sheet.cell(row=row, column=column)
+    return safe_text_cell(sheet, row, column, value)
 
 
 def _lines(text: str, width: float) -> int:
@@ -95,7 +91,7 @@ def build_workbook(form, key: bytes) -> Workbook:
                 cell.fill = fill
                 cell.protection = Protection(locked=False)
             else:
-                prefilled.append(L.cell_digest(value))
+                prefilled.append(L.cell_digest(cell.value))  # as written (and so as read back)
         record.rows.append({"row": row, "measure_id": data.measure_id, "number": data.number, "values": prefilled})
         height = max(_lines(_value(data, c.key), c.width) for c in columns if c.kind == "text")
         sheet.row_dimensions[row].height = max(30, 15 * min(height, 25))
