@@ -161,7 +161,76 @@ def programs_shots(app, window, folder: Path) -> None:
     settle(app, 600)
     grab(app, dialog, "program-import")
     dialog.close()
-    window.program_chooser.reload(successor)
+    window.program_chooser.reload(successor)  # the chooser lists the successor; №1176 stays chosen
+    window.program_chooser.choose(1)
+
+
+def unreport_some(db) -> None:
+    """Some executors have not reported the last half-year yet (as on a morning after 10 July or
+    10 January), so «Контроль» shows red beside green and the forms have something to bring."""
+    from sqlalchemy import delete, select
+
+    from kr_desktop.db.models import ProgressEntry, ReportingPeriod
+    from kr_desktop.domain.periods import last_ended_period
+
+    period = last_ended_period(dt.date.today())
+    with db.changing("Знімки екрана: частина звітів ще не надійшла") as s:
+        period_id = s.scalar(select(ReportingPeriod.id).where(ReportingPeriod.year == period.year,
+                                                              ReportingPeriod.half == period.half))
+        s.execute(delete(ProgressEntry).where(ProgressEntry.period_id == period_id,
+                                              (ProgressEntry.executor_id % 3 == 0) | (ProgressEntry.measure_id % 5 == 0)))
+        from kr_desktop.db.models import Executor
+
+        for number, executor in enumerate(s.scalars(select(Executor).order_by(Executor.id))):
+            executor.email = f"vykonavets{number + 1}@example.org"  # fictional (ДЕМО)
+            executor.phone = f"(056) 000-00-{number + 10}"
+            executor.head_position = "Начальник"
+            executor.head_name = ["Олена ПЕТРЕНКО", "Іван КОВАЛЕНКО", "Марія ШЕВЧУК"][number % 3]
+
+
+def forms_round_trip(app, window, folder: Path) -> None:
+    """«Розіслати форми…», two forms filled as executors would (one with a mistake), «Прийняти…»."""
+    from openpyxl import load_workbook
+
+    from kr_desktop.services.progress_forms import layout
+    from kr_desktop.ui.progress_forms_dialogs import SendFormsDialog, TakeFormsDialog
+
+    progress = window.progress_screen
+    window.tabs.setCurrentWidget(progress)
+    year, half = progress.period
+    send = SendFormsDialog(window.context, year, half, progress)
+    send.folder.setText(str(folder / "Форми звітів"))
+    written = send.create() or []
+    send.move(60, 40)
+    send.show()
+    grab(app, send, "forms-send")
+    send.close()
+    for number, form in enumerate(sorted(written, key=lambda f: -f.measures)[:3]):
+        book = load_workbook(form.path)
+        sheet = book[layout.FORM_SHEET]
+        titles = {str(c.value or ""): c.column for c in sheet[layout.HEADER_ROW]}
+        column = {key: next(c for t, c in titles.items() if t.startswith(prefix)) for key, prefix in
+                  (("status", "Стан"), ("narrative", "Що зроблено"), ("amount", "Касові"), ("reasons", "Причини"))}
+        changed = False
+        for index, row in enumerate(range(layout.FIRST_ROW, sheet.max_row + 1)):
+            if not sheet.cell(row, 1).value:
+                continue
+            if sheet.cell(row, column["status"]).value:  # reported already: one of them told differently
+                if not changed:
+                    sheet.cell(row, column["narrative"]).value = "Уточнено: проведено 3 семінари, охоплено 85 осіб"
+                    changed = True
+                continue
+            sheet.cell(row, column["status"]).value = "виконано" if index % 3 else "виконується"
+            sheet.cell(row, column["narrative"]).value = f"Проведено {index + 2} заходи, охоплено {40 + index} осіб"
+            sheet.cell(row, column["amount"]).value = "п'ять тисяч" if number == 2 else 1500.5 + index
+        sheet.cell(layout.REPORTER_ROW, layout.REPORTER_COLUMN).value = "Коваленко Ірина, 74-12-34"
+        book.save(form.path)
+    take = TakeFormsDialog(window.context, year, half, progress, [f.path for f in sorted(
+        written, key=lambda f: -f.measures)[:3]])
+    take.move(60, 40)
+    take.show()
+    grab(app, take, "forms-take")
+    take.close()
 
 
 def main() -> int:
@@ -177,19 +246,38 @@ def main() -> int:
     print(f"Платформа Qt: {app.platformName()}")
     db = open_database(make_database(folder))
     db.actor = "Олена Коваль"
+    unreport_some(db)
     window = MainWindow(db)
     window.resize(*SIZE)
     window.move(0, 0)
     window.show()
     settle(app, 800)
+    only = set(sys.argv[1].split(",")) if len(sys.argv) > 1 else None  # e.g. «control,progress,forms»
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         settle(app, 200)
         attribute = next(a for a in window.window_state.attributes if window.__dict__.get(a) is window.tabs.widget(index))
+        if only is not None and attribute.removesuffix("_screen") not in only:
+            continue
         prepare(window, attribute)
         grab(app, window, attribute.removesuffix("_screen"))
 
-    programs_shots(app, window, folder)
+    if only is None or "programs" in only:
+        programs_shots(app, window, folder)
+    if only is None or "control" in only:  # one executor chosen: its items, head and contacts
+        control = window.control_screen
+        window.tabs.setCurrentWidget(control)
+        late = next((c for c in control.data.by_executor if c.overdue), None)
+        if late is not None:
+            control.select_executor(late.executor_id)
+            grab(app, window, "control-executor")
+            control.select_executor(None)
+    if only is None or "forms" in only:
+        forms_round_trip(app, window, folder)
+    if only is not None:
+        window.close()
+        db.dispose()
+        return 0
 
     window.tabs.setCurrentIndex(window.tabs.indexOf(window.program_screen))
     from kr_desktop.reports import file_names

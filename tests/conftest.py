@@ -102,7 +102,22 @@ class PostgresDatabases:
         return name
 
     def drop(self, name: str) -> None:
-        self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        # WITH (FORCE) ends the other sessions on the database, but may not end a server process of
+        # a superuser (an autovacuum worker that has just started on the fresh copy): the drop then
+        # fails with «must be a member of the role… or of pg_signal_backend». Such a worker is done
+        # in a moment: try again briefly instead of failing the test that owned the database.
+        import time
+
+        from sqlalchemy.exc import ProgrammingError
+
+        for attempt in range(30):
+            try:
+                self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                return
+            except ProgrammingError as exc:
+                if "pg_signal_backend" not in str(exc) or attempt == 29:
+                    raise
+                time.sleep(0.1)
 
     def close(self) -> None:
         self.drop(self.template)

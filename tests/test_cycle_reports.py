@@ -16,7 +16,8 @@ from kr_desktop.cli import main as cli_main
 from kr_desktop.domain.progress import Status
 from kr_desktop.services.control import save_control_settings
 from kr_desktop.services.program_view import load_document
-from kr_desktop.services.progress import period_grid, save_entry
+from kr_desktop.services.progress import period_grid
+from kr_desktop.services.progress_saving import save_entry
 from kr_desktop.text.formatting import format_money, format_percent
 
 YEAR = 2026
@@ -24,7 +25,8 @@ STATUSES = [Status.DONE, Status.IN_PROGRESS, Status.NOT_DONE, Status.POSTPONED, 
 
 
 def fill_period(db, year=YEAR, half=1):
-    """Reports for all measures but every fourth; returns measure_id → actual amount."""
+    """Reports for all (measure, executor) rows but every fourth; returns (measure_id, executor_id) →
+    actual amount."""
     grid = period_grid(db, year, half)
     source = grid.sources[0].id
     actual = {}
@@ -33,12 +35,12 @@ def fill_period(db, year=YEAR, half=1):
             continue
         amount = Decimal("1000.00") * (i + 1) + Decimal("137.25")
         status = STATUSES[i % len(STATUSES)]
-        save_entry(db, year, half, row.measure_id, status=status, narrative=f"Звіт {row.number}",
+        save_entry(db, year, half, row.measure_id, row.executor_id, status=status, narrative=f"Звіт {row.number}",
                    amounts={source: format_money(amount)},
                    reasons="Недостатнє фінансування" if status is Status.NOT_DONE else "",
                    received_on=dt.date(year, 7, 3) if half == 1 else dt.date(year, 12, 20),
                    reported_by="Іваненко", today=dt.date(year + 1, 1, 5))
-        actual[row.measure_id] = amount
+        actual[row.key] = amount
     return grid, actual
 
 
@@ -102,9 +104,15 @@ def test_half_year_report_in_every_format(db, db_path, tmp_path):
     outs = render_all(tmp_path, db_path, "half-year", "--year", str(YEAR), "--half", "1")
 
     expected = list(actual.values()) + [plan_total, actual_total, actual_total - plan_total]
+    joint = {}  # a joint measure's line sums its co-executors' own amounts
+    for (measure_id, _executor_id), amount in actual.items():
+        joint.setdefault(measure_id, []).append(amount)
+    sums = [sum(amounts) for amounts in joint.values() if len(amounts) > 1]
+    assert sums, "the built-in Program has joint measures"
+    expected += sums
     by_measure_direction = {m.id: d for d in stage.directions for m in d.measures}
     for direction in stage.directions:
-        d_actual = sum((a for m_id, a in actual.items() if by_measure_direction[m_id] is direction), Decimal(0))
+        d_actual = sum((a for key, a in actual.items() if by_measure_direction[key[0]] is direction), Decimal(0))
         expected.append(d_actual)
         for line in direction.funding:
             if line.amounts.get(YEAR):
@@ -132,8 +140,11 @@ def test_untouched_builtin_program_shows_every_measure_not_reported(db, db_path,
     stage = next(s for s in load_document(db).stages if 2024 in s.years)
     measures = sum(len(d.measures) for d in stage.directions)
     _numbers, texts, _ = xlsx_values(outs["xlsx"])
-    assert texts.count("інформація не надана") == measures == 18
-    assert docx_text(outs["docx"]).count("інформація не надана") == measures + 1
+    parts = len(period_grid(db, 2024, 1).rows)  # each co-executor of a joint measure reports its own part
+    assert measures == 18 and parts == 30
+    assert texts.count("інформація не надана") == parts
+    assert docx_text(outs["docx"]).count("інформація не надана") == parts + 1
+    assert texts.count("Спільний захід: інформацію надали 0 із 2 виконавців") >= 1
     # planned amounts of 2024 on their direction rows, and the Program total = the passport's
     assert_numbers_everywhere(outs, [Decimal("4290.00"), Decimal("1391386.00"), Decimal("1395676.00"),
                                      -Decimal("1395676.00")])
@@ -148,7 +159,7 @@ def test_budget_report_plan_vs_actual_per_direction_and_source(db, db_path, tmp_
     by_measure_direction = {m.id: d for d in stage.directions for m in d.measures}
     expected = [stage.year_total(YEAR), sum(actual.values()), sum(actual.values()) - stage.year_total(YEAR)]
     for direction in stage.directions:
-        d_actual = sum((a for m_id, a in actual.items() if by_measure_direction[m_id] is direction), Decimal(0))
+        d_actual = sum((a for key, a in actual.items() if by_measure_direction[key[0]] is direction), Decimal(0))
         expected += [d_actual, direction.year_total(YEAR), d_actual - direction.year_total(YEAR)]
     assert_numbers_everywhere(outs, expected)
     numbers, texts, sheet = xlsx_values(outs["xlsx"])

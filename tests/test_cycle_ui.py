@@ -107,7 +107,7 @@ def test_clerk_types_a_period_with_the_keyboard_and_control_turns_green(window, 
     assert [r.narrative for r in grid.rows] == ["Проведено 1 заходи", "Проведено 2 заходи", "Проведено 3 заходи"]
     assert [sum(r.amounts.values()) for r in grid.rows] == [Decimal("1000.25"), Decimal("2000.25"), Decimal("3000.25")]
     assert all(r.reported_by == press.name and r.received_on == dt.date.today() for r in grid.rows)
-    assert progress.count.text() == "Надано щодо 3 з 3\u00a0заходів"
+    assert progress.count.text() == "Надано 3 з 3\u00a0звітів"
 
     row = control.counts_model.row_of(press.id)
     assert _colour(control.counts_model, row) == COLOURS[ControlStatus.DONE]
@@ -133,14 +133,18 @@ def test_a_bad_amount_in_the_grid_is_refused_and_nothing_saved(window, db, refus
     progress.year.setValue(YEAR)
     progress.half.setCurrentIndex(1)
     model = progress.model
-    assert not model.setData(model.index(0, progress._column("narrative")), "Щось")  # no status yet
-    assert "Стан виконання" in refusals[-1]
-    assert model.setData(model.index(0, progress._column("status")), "виконується")
+    assert model.setData(model.index(0, progress._column("narrative")), "Щось")  # no status yet: waits for it
+    assert period_grid(db, YEAR, 2).rows[0].status is None  # nothing saved without a status
+    assert model.setData(model.index(0, progress._column("status")), "виконується")  # saved with what waited
+    row = period_grid(db, YEAR, 2).rows[0]
+    assert row.status_label == "виконується" and row.narrative == "Щось"
     amount = next(i for i, c in enumerate(model.columns) if c.key.startswith("amount:"))
     assert not model.setData(model.index(0, amount), "п'ять")
-    assert "не число" in refusals[-1] and "Захід 1.1" in refusals[-1]
+    assert "не число" in model.error_at(model.index(0, amount)) and "Захід 1.1" in model.error_at(model.index(0, amount))
+    assert model.data(model.index(0, amount)) == "п'ять"  # kept as typed, shown red
     assert not model.setData(model.index(0, amount), "-10")
-    assert "від’ємною" in refusals[-1]
+    assert "від’ємною" in model.error_at(model.index(0, amount))
+    assert refusals == []  # no modal box
     row = period_grid(db, YEAR, 2).rows[0]
     assert row.status_label == "виконується" and row.amounts == {}
 

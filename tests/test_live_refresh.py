@@ -10,7 +10,7 @@ from sqlalchemy import select
 from kr_desktop.db.change_feed import open_feed
 from kr_desktop.db.models import Executor
 from kr_desktop.db.open import open_database
-from kr_desktop.services import progress, versioning
+from kr_desktop.services import progress_saving, versioning
 from kr_desktop.services.live_changes import areas_of
 
 
@@ -57,7 +57,6 @@ def test_two_sessions_see_each_others_change_through_the_notification(db):
 @pytest.mark.sqlite_only
 def test_the_window_refreshes_a_screen_but_not_a_row_being_edited(qtbot, db_path):
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QLineEdit
 
     from kr_desktop.ui.context import AppContext
     from kr_desktop.ui.main_window import MainWindow
@@ -74,7 +73,8 @@ def test_the_window_refreshes_a_screen_but_not_a_row_being_edited(qtbot, db_path
     assert rows, "the built-in Program has measures in every period"
     first, second = rows[0], rows[1]
     try:
-        progress.save_entry(other, year, half, first.measure_id, status="виконано", narrative="З іншого місця")
+        progress_saving.save_entry(other, year, half, first.measure_id, first.executor_id, status="виконано",
+                                   narrative="З іншого місця")
         qtbot.waitUntil(lambda: screen.grid.rows[0].narrative == "З іншого місця", timeout=2000)
 
         # A cell open for editing: the next change from elsewhere waits until the edit ends.
@@ -83,11 +83,12 @@ def test_the_window_refreshes_a_screen_but_not_a_row_being_edited(qtbot, db_path
         screen.view.setCurrentIndex(index)
         screen.view.edit(index)
         assert screen.view.state() == screen.view.State.EditingState
-        progress.save_entry(other, year, half, second.measure_id, status="виконано", narrative="Друге")
+        progress_saving.save_entry(other, year, half, second.measure_id, second.executor_id, status="виконано",
+                                   narrative="Друге")
         qtbot.wait(1200)  # two polls
         assert screen.grid.rows[1].narrative != "Друге"
         assert window.live_refresh.pending  # held back, not lost
-        editor = screen.view.viewport().findChildren(QLineEdit)[0]
+        editor = screen.view.indexWidget(index)  # «що зроблено»: a multi-line editor
         qtbot.keyClick(editor, Qt.Key.Key_Escape)  # the user cancels the edit
         assert screen.view.state() != screen.view.State.EditingState
         qtbot.waitUntil(lambda: screen.grid.rows[1].narrative == "Друге", timeout=2000)

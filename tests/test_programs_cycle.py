@@ -12,7 +12,8 @@ from kr_desktop.cli import main
 from kr_desktop.services.control import INFERRED_DEADLINES, control_data, save_control_settings
 from kr_desktop.services.program import programs, structure
 from kr_desktop.services.program_view import load_tree
-from kr_desktop.services.progress import period_grid, plan_vs_actual_by_year
+from kr_desktop.services.progress import period_grid
+from kr_desktop.services.progress_actuals import plan_vs_actual_by_year
 from kr_desktop.services.progress_reports import budget_data, halfyear_data
 
 NEXT = "Програма сприяння розвитку місцевого самоврядування в м. Кривому Розі на 2027–2031 роки"
@@ -94,3 +95,24 @@ def test_cycle_reports_take_program(db_path, tmp_path, capsys, report, options):
     assert "4100" in text or "2027–2031" in text
     assert main(["report", report, *options, "--program", "1176", "--db", str(db_path), "--out",
                  str(tmp_path / "old.pdf")]) == 0
+
+
+def test_forms_of_the_chosen_program_go_out_and_come_back(db, tmp_path):
+    from kr_desktop.services.progress_forms.export import export_forms
+    from kr_desktop.services.progress_forms.importing import import_forms
+    from tests.test_progress_forms import _typical, fill
+
+    new_id = _successor(db, active=True)
+    with pytest.raises(Exception, match="кілька чинних програм"):
+        export_forms(db, 2027, 1, tmp_path / "none")
+    forms = export_forms(db, 2027, 1, tmp_path / "forms", program_id=new_id)
+    grid = period_grid(db, 2027, 1, program_id=new_id)
+    assert sum(f.measures for f in forms) == len(grid.rows)
+    form = forms[0]
+    fill(form.path, _typical)
+    [result] = import_forms(db, [form.path], today=dt.date(2027, 7, 5))
+    assert result.accepted and result.written, [str(e) for e in result.errors]
+    stored = [r for r in period_grid(db, 2027, 1, program_id=new_id).rows if r.executor_id == form.executor_id]
+    assert stored and all(r.reported for r in stored)
+    assert not any(r.reported for r in period_grid(db, 2027, 1, program_id=1).rows
+                   if r.executor_id == form.executor_id)  # №1176's rows of that executor untouched

@@ -17,7 +17,8 @@ from kr_desktop.reports.document import render
 from kr_desktop.reports.letters import build_letter, executor_letter, letters_document
 from kr_desktop.services import executors
 from kr_desktop.services.control import save_control_settings
-from kr_desktop.services.progress import period_grid, save_entry
+from kr_desktop.services.progress import period_grid
+from kr_desktop.services.progress_saving import save_entry
 from kr_desktop.services.reminder_letters import letters_data, reply_date
 
 ON = dt.date(2026, 7, 15)
@@ -131,8 +132,8 @@ def test_each_letter_numbers_its_own_pages(db, directory, tmp_path):
 
 def test_measures_numbered_with_text_and_deadline_items(db, directory, tmp_path):
     grid = period_grid(db, 2026, 1)
-    for row in grid.rows[1:]:  # every measure reported but the first: its executors owe one
-        save_entry(db, 2026, 1, row.measure_id, status="in_progress", narrative="так", reported_by="Тест",
+    for row in grid.rows[1:]:  # every report but the first row's: its executor owes one
+        save_entry(db, 2026, 1, row.measure_id, row.executor_id, status="in_progress", narrative="так", reported_by="Тест",
                    received_on=dt.date(2026, 7, 1), today=ON)
     data = letters_data(db, ON)
     first = grid.rows[0]
@@ -156,7 +157,7 @@ def test_measures_numbered_with_text_and_deadline_items(db, directory, tmp_path)
 def test_a_chosen_executor_without_overdue_items_is_told_so(db, directory):
     grid = period_grid(db, 2026, 1)
     for row in grid.rows:
-        save_entry(db, 2026, 1, row.measure_id, status="done", narrative="так", reported_by="Тест",
+        save_entry(db, 2026, 1, row.measure_id, row.executor_id, status="done", narrative="так", reported_by="Тест",
                    received_on=dt.date(2026, 7, 1), today=ON)
     data = letters_data(db, ON)
     chosen = next((e for e in executors.list_executors(db) if e.id not in {x.executor_id for x in data.letters}))

@@ -100,10 +100,10 @@ def test_undo_of_deleting_a_measure_puts_back_links_in_order_funding_history_and
 
 def test_a_delete_that_the_database_cascaded_is_refused_by_undo_with_a_reason(db):
     """A delete whose children went by ON DELETE CASCADE (not through the ORM): undo says no."""
-    from kr_desktop.services.progress import save_entry
+    from kr_desktop.services.progress_saving import save_entry
 
-    measure_id, _executors = _measure_with_executors(db, 1)
-    save_entry(db, 2025, 1, measure_id, status="виконується", narrative="Звіт виконавця")
+    measure_id, executors = _measure_with_executors(db, 1)
+    save_entry(db, 2025, 1, measure_id, executors[0], status="виконується", narrative="Звіт виконавця")
     with db.changing("Видалення заходу напряму") as s:  # its report goes by the database's cascade
         s.delete(s.get(Measure, measure_id))
     with pytest.raises(UserError, match="база даних вилучила пов’язані записи") as error:

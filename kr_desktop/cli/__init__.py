@@ -17,8 +17,8 @@ from kr_desktop.cli import argparse_uk
 from kr_desktop.cli.options import add_db_option, add_out_option  # noqa: F401 - the commands' shared options
 from kr_desktop.errors import UserError
 
-# Modules that add subcommands: each has ``register(subparsers)`` and, for reports,
-# ``register_reports(report_subparsers)``.
+# Modules that add subcommands: each has ``register(subparsers)`` and, for reports and imports,
+# ``register_reports(report_subparsers)`` / ``register_imports(import_subparsers)``.
 COMMAND_MODULES = [
     "kr_desktop.cli.database_cmds",
     "kr_desktop.cli.report_program",
@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "kr_desktop.cli.demo_cmds",
     "kr_desktop.cli.server_cmds",
     "kr_desktop.cli.users_cmds",
+    "kr_desktop.cli.progress_forms_cmds",
     "kr_desktop.cli.program_cmds",
 ]
 
@@ -56,12 +57,17 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="надрукувати звіт у файл (PDF, DOCX, XLSX)")
     reports = report.add_subparsers(dest="report", metavar="ЗВІТ", required=True,
                                     parser_class=UkrainianArgumentParser)
+    imports = commands.add_parser("import", help="імпорт даних з Excel (.xlsx)")
+    import_kinds = imports.add_subparsers(dest="import_kind", metavar="ЩО", required=True,
+                                          parser_class=UkrainianArgumentParser)
     for name in COMMAND_MODULES:
         module = importlib.import_module(name)
         if hasattr(module, "register"):
             module.register(commands)
         if hasattr(module, "register_reports"):
             module.register_reports(reports)
+        if hasattr(module, "register_imports"):
+            module.register_imports(import_kinds)
     return parser
 
 

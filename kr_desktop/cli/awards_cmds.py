@@ -44,12 +44,7 @@ def register_reports(reports) -> None:
     journal.set_defaults(handler=run_certificates_report)
 
 
-def register(commands) -> None:
-    parser = commands.add_parser("import", help="імпорт даних з Excel (.xlsx)")
-    from kr_desktop.cli import UkrainianArgumentParser
-
-    kinds = parser.add_subparsers(dest="import_kind", metavar="ЩО", required=True,
-                                  parser_class=UkrainianArgumentParser)
+def register_imports(kinds) -> None:
     awards = kinds.add_parser("awards", help="відзнаки з аркуша .xlsx (усе або нічого)")
     awards.add_argument("file", metavar="FILE.xlsx", type=options.text, help="книга Excel")
     add_db_option(awards)

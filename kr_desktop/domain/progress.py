@@ -37,16 +37,59 @@ NOT_REPORTED = "інформація не надана"
 NEEDS_REASON = {Status.NOT_DONE, Status.POSTPONED}
 
 
-def status_from_text(text: str) -> Status | None:
-    """A status from its stored value or its Ukrainian label (any case); None for empty text."""
-    value = " ".join((text or "").lower().split())
+# Keys typed for a status in the grid: digits, so none is the beginning of another (a prefix of
+# the labels is ambiguous: «вик» begins both «виконується» and «виконано»).
+STATUS_KEYS = {
+    Status.NOT_STARTED: "1",
+    Status.IN_PROGRESS: "2",
+    Status.DONE: "3",
+    Status.NOT_DONE: "4",
+    Status.POSTPONED: "5",
+}
+# Statuses that need the reasons written (a returned form is refused without them).
+REASON_REQUIRED = {Status.NOT_DONE}
+TEXT_MAX = 4000  # «що зроблено» and the reasons: a long letter's paragraph, not a book
+
+
+def _folded(text: str) -> str:
+    return " ".join((text or "").replace("\u00a0", " ").lower().split())
+
+
+def status_keys_hint() -> str:
+    """«1 — не розпочато, 2 — виконується, …» for tooltips and the user guide."""
+    return ", ".join(f"{STATUS_KEYS[s]} — {STATUS_LABELS[s]}" for s in Status)
+
+
+def status_candidates(text: str) -> list[Status]:
+    """The statuses a typed text may mean: its key, its exact label or stored value, otherwise
+    every label it begins (case and spaces ignored). Empty text means none."""
+    value = _folded(text)
+    if not value:
+        return []
+    for status in Status:
+        if value in (STATUS_KEYS[status], status.value, STATUS_LABELS[status]):
+            return [status]
+    return [s for s in Status if STATUS_LABELS[s].startswith(value)]
+
+
+def status_from_text(text: str, *, prefixes: bool = False) -> Status | None:
+    """A status from its stored value, its Ukrainian label or its key (any case); None for
+    empty text. With ``prefixes`` the beginning of one label is enough; the beginning of several
+    is refused naming them, never taken silently."""
+    value = _folded(text)
     if not value:
         return None
-    for status, label in STATUS_LABELS.items():
-        if value in (status.value, label):
-            return status
-    raise ValidationError(f"Невідомий стан виконання «{text}»: оберіть один із: "
-                          + ", ".join(STATUS_LABELS.values()) + ".", field="status")
+    found = status_candidates(value)
+    exact = len(found) == 1 and (value in (STATUS_KEYS[found[0]], found[0].value, STATUS_LABELS[found[0]]))
+    if len(found) == 1 and (exact or prefixes):
+        return found[0]
+    if len(found) > 1 and prefixes:
+        raise ValidationError(f"«{quoted(text)}» — так починаються кілька станів: "
+                              + ", ".join(f"{STATUS_LABELS[s]} ({STATUS_KEYS[s]})" for s in found)
+                              + ". Допишіть назву або введіть цифру.", field="status")
+    raise ValidationError(f"Невідомий стан виконання «{quoted(text)}»: оберіть один із: "
+                          + ", ".join(STATUS_LABELS.values()) + f" (або цифру: {status_keys_hint()}).",
+                          field="status")
 
 
 # -- amounts typed by a person -------------------------------------------------------------------

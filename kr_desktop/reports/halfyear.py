@@ -41,6 +41,12 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _state(part) -> str:
+    if not part.reported:
+        return part.status
+    return _sentence(part.status if not part.narrative else f"{part.status}. {part.narrative}")
+
+
 def period_title(data: HalfYearData) -> str:
     year = data.period.year
     if data.period.half == 1:
@@ -74,14 +80,26 @@ def build_halfyear(data: HalfYearData) -> ReportDocument:
         rows.append(row(cols, Line(str(d.number), title, sources=d.sources, plan=d.plan,
                                    actual=d.covered_actual if d.plan is not None else None), "subgroup", title))
         for m in d.measures:
-            state = _sentence(m.status if not m.narrative else f"{m.status}. {m.narrative}") if m.reported else m.status
-            line = Line(m.number, m.text, m.executors, m.deadline, m.sources, m.plan, m.actual, state, m.reasons)
-            rows.append(row(cols, line, "normal" if m.reported else "muted"))
+            if not m.joint:
+                part = m.parts[0]
+                line = Line(m.number, m.text, m.executors, m.deadline, m.sources, m.plan, m.actual, _state(part),
+                            part.reasons)
+                rows.append(row(cols, line, "normal" if m.reported else "muted"))
+                continue
+            # a joint measure: its line with the amounts summed, then each co-executor's own part
+            summary = f"Спільний захід: інформацію надали {m.reports} із {len(m.parts)} виконавців"
+            rows.append(row(cols, Line(m.number, m.text, m.executors, m.deadline, m.sources, m.plan, m.actual,
+                                       summary), "normal" if m.reports else "muted"))
+            for part in m.parts:
+                line = Line(executors=part.executor, actual=part.actual, state=_state(part), reasons=part.reasons)
+                rows.append(row(cols, line, "normal" if part.reported else "muted"))
         rows.append(row(cols, Line("", f"Разом за напрямом {d.number}", plan=d.plan_total, actual=d.actual_total),
                         "total"))
     rows.append(row(cols, Line("", "Усього за Програмою", plan=data.plan_total, actual=data.actual_total),
                     "grand_total"))
     reported = sum(1 for m in data.measures if m.reported)
+    reports = sum(m.reports for m in data.measures)
+    expected = sum(len(m.parts) for m in data.measures)
     p = data.program
     due = format_date_long(data.period.due)
     blocks = [
@@ -89,8 +107,9 @@ def build_halfyear(data: HalfYearData) -> ReportDocument:
         Heading(f"про хід виконання {p.name_genitive} {period_title(data)}"),
         Para(f"{p.approval}; звітний період — етап Додатка {data.annex_number}. Виконавці інформують про виконання "
              f"заходів до {due}. Станом на {format_date_long(data.printed_on)} інформацію надано щодо "
-             f"{count_of(reported, len(data.measures), 'заходу', 'заходів')}; заходи без інформації позначено "
-             "«інформація не надана».",
+             f"{count_of(reported, len(data.measures), 'заходу', 'заходів')} (звітів виконавців: "
+             f"{count_of(reports, expected, 'звіту', 'звітів')}); спільні заходи показано з частиною кожного "
+             "виконавця, їхні суми — разом; заходи без інформації позначено «інформація не надана».",
              size_delta=-2),
         Spacer(2),
         TableBlock(columns(cols), tuple(rows), number_columns=True, font_size=8),

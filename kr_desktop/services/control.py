@@ -125,7 +125,8 @@ class _StageFacts:
     annex: int
     years: tuple[int, int]
     measures: tuple[_MeasureFacts, ...]  # in the Program's order (direction, position)
-    done: dict[int, list[dt.date]]  # measure id → when it was reported «виконано» in the stage's years
+    # (measure id, executor id) → when that executor reported the measure «виконано» in the stage's years
+    done: dict[tuple[int, int | None], list[dt.date]]
     program: str = ""  # «№1176» when control covers several programs, else ""
 
 
@@ -139,7 +140,7 @@ class _ControlFacts:
     soon_days: int
     stages: dict[int, _StageFacts]  # stage id → its facts
     stage_of_year: dict[int, tuple[int, ...]]  # year → the stages whose executors report for it (a program each)
-    reported: dict[Period, frozenset[int]]  # period → measures with an entry
+    reported: dict[Period, frozenset[tuple[int, int | None]]]  # period → (measure, executor) with an entry
     inferred: bool = True  # deadlines the decision does not print are controlled (with a remark)
 
 
@@ -169,11 +170,11 @@ def _gather(db: Database, first: dt.date, last: dt.date, soon_days: int | None,
         programs = {p.id: p for p in choice.controlled_programs(s, program_ids)}
         all_stages = sorted(s.scalars(select(Stage).where(Stage.program_id.in_(list(programs)))),
                             key=lambda stage: (stage.program_id, stage.annex_number))
-        label = ({p_id: f"№{p.decision_number}" if p.decision_number else f"проєкт {p_id}" for p_id, p in programs.items()}
-                 if len(programs) > 1 else {})
+        label = ({p_id: f"№{p.decision_number}" if p.decision_number else f"проєкт {p_id}"
+                  for p_id, p in programs.items()} if len(programs) > 1 else {})
         stage_of_year = {}
         for year in sorted({p.year for p in periods}):
-            of_programs = {}
+            of_programs: dict[int, int] = {}
             for st in all_stages:  # stage_for_year, once per program
                 if st.start_year <= year <= st.end_year:
                     of_programs.setdefault(st.program_id, st.id)
@@ -192,14 +193,14 @@ def _gather(db: Database, first: dt.date, last: dt.date, soon_days: int | None,
             measures_of[m.direction.stage_id].append(m)
         stages = {}
         for stage in chosen:
-            done: dict[int, list[dt.date]] = {}
+            done: dict[tuple[int, int | None], list[dt.date]] = {}
             if stage.id in watched:
                 for year in stage.years:
                     for half in (1, 2):
                         period = Period(year, half)
-                        for measure_id, entry in entries[period].items():
+                        for key, entry in entries[period].items():
                             if entry.status == Status.DONE.value:
-                                done.setdefault(measure_id, []).append(entry.received_on or period.start)
+                                done.setdefault(key, []).append(entry.received_on or period.start)
             stages[stage.id] = _StageFacts(
                 stage.id, stage.annex_number, (stage.start_year, stage.end_year),
                 tuple(_MeasureFacts(m.id, f"{m.direction.number}.{m.position}", m.text, m.deadline_phrase,
@@ -226,10 +227,11 @@ def _control_on(facts: _ControlFacts, on: dt.date) -> ControlData:
             for e_id, name in m.executors:
                 by_executor.setdefault(e_id, (name, set()))[1].add(m.id)
         for executor_id, (name, ids) in sorted(by_executor.items(), key=lambda kv: kv[1][0]):
-            check = check_report(executor_id, name, period, ids, reported, on, soon_days)
+            own = {m_id for m_id, e_id in reported if e_id == executor_id}  # only its own reports count
+            check = check_report(executor_id, name, period, ids, own, on, soon_days)
             if check is None or check.status is ControlStatus.PENDING:
                 continue
-            missing = sorted(ids - reported, key=lambda i: _number_key(numbers[i]))
+            missing = sorted(ids - own, key=lambda i: _number_key(numbers[i]))
             detail = (f"надано щодо всіх заходів ({check.measures})" if check.missing == 0
                       else f"не надано щодо {count_of(check.missing, check.measures, 'заходу', 'заходів')}: "
                       + ", ".join(numbers[i] for i in missing))
@@ -248,7 +250,8 @@ def _number_key(number: str) -> tuple[int, ...]:
 
 
 def _deadline_items(facts: _ControlFacts, on: dt.date) -> list[ControlItem]:
-    """Measures of the stages running this year or last year, by their own structured deadline."""
+    """Measures of the stages running this year or last year, by their own structured deadline:
+    one item per executor, done by that executor's own «виконано»."""
     items = []
     for stage in sorted(facts.stages.values(), key=lambda st: st.id):
         first, last = stage.years
@@ -258,12 +261,14 @@ def _deadline_items(facts: _ControlFacts, on: dt.date) -> list[ControlItem]:
         for m in stage.measures:
             if m.inferred and not facts.inferred:
                 continue  # the user chose not to control deadlines the decision does not print
-            check = check_deadline(m.id, m.deadline, stage.years, stage.done.get(m.id, []), on, facts.soon_days)
-            if check is None or check.status is ControlStatus.PENDING:
-                continue
             phrase = m.deadline_phrase + (INFERRED_REMARK if m.inferred else "")
-            items.append(ControlItem("deadline", check.status, check.due, m.executors,
-                                     f"Захід {m.number} ({where})", m.text, phrase, (m.id,)))
+            for owner in m.executors or (None,):
+                done = stage.done.get((m.id, owner[0] if owner else None), [])
+                check = check_deadline(m.id, m.deadline, stage.years, done, on, facts.soon_days)
+                if check is None or check.status is ControlStatus.PENDING:
+                    continue
+                items.append(ControlItem("deadline", check.status, check.due, (owner,) if owner else (),
+                                         f"Захід {m.number} ({where})", m.text, phrase, (m.id,)))
     return items
 
 

@@ -25,7 +25,8 @@ from kr_desktop.db.engine import Database
 from kr_desktop.db.bulk import bulk_insert, journal_json
 from kr_desktop.db.journal import journal_info
 from kr_desktop.db.models import (Award, AwardType, Direction, IssuedCertificate, JournalEntry, Measure, Person,
-                                  PlannedFunding, ProgressAmount, ProgressEntry, ReportingPeriod, Stage)
+                                  PlannedFunding, ProgressAmount, ProgressEntry, ReportingPeriod, Stage,
+                                  measure_executor)
 from kr_desktop.domain import award_rules as rules
 from kr_desktop.domain.progress import Status
 from kr_desktop.services.access import OPERATOR, require
@@ -291,6 +292,10 @@ def _fill_progress(session, connection, rng: random.Random, today: dt.date, log)
     for measure_id, stage_id in session.execute(select(Measure.id, Direction.stage_id).join(Direction)
                                                 .order_by(Direction.number, Measure.position)):
         measures_by_stage.setdefault(stage_id, []).append(measure_id)
+    executors_of: dict[int, list[int | None]] = {}  # each co-executor reports its own part
+    for measure_id, executor_id in session.execute(select(measure_executor.c.measure_id, measure_executor.c.executor_id)
+                                                   .order_by(measure_executor.c.measure_id, measure_executor.c.position)):
+        executors_of.setdefault(measure_id, []).append(executor_id)
     plans: dict[tuple[int, int], dict[int, Decimal]] = {}
     for measure_id, year, source_id, amount in session.execute(
             select(PlannedFunding.measure_id, PlannedFunding.year, PlannedFunding.source_id, PlannedFunding.amount)
@@ -298,7 +303,8 @@ def _fill_progress(session, connection, rng: random.Random, today: dt.date, log)
         plans.setdefault((measure_id, year), {})[source_id] = amount
     existing_periods = {(y, h): pid for pid, y, h in session.execute(
         select(ReportingPeriod.id, ReportingPeriod.year, ReportingPeriod.half))}
-    reported = set(session.execute(select(ProgressEntry.measure_id, ProgressEntry.period_id)).all())
+    reported = set(session.execute(select(ProgressEntry.measure_id, ProgressEntry.period_id,
+                                          ProgressEntry.executor_id)).all())
     statuses = [Status.DONE, Status.IN_PROGRESS, Status.IN_PROGRESS, Status.NOT_STARTED, Status.NOT_DONE,
                 Status.POSTPONED]
     entry_rows, amounts_per_entry, new_periods = [], [], 0
@@ -314,17 +320,19 @@ def _fill_progress(session, connection, rng: random.Random, today: dt.date, log)
             new_periods += 1
         received = dt.date(year, 7, 5) if half == 1 else dt.date(year + 1, 1, 8)
         for measure_id in measures_by_stage.get(stage[0], []):
-            if (measure_id, period_id) in reported:
-                continue
-            status = rng.choice(statuses) if half == 1 else rng.choice(statuses[:1] * 3 + statuses[1:])
-            share = Decimal(rng.randrange(30, 60) if half == 1 else rng.randrange(70, 101)) / 100
-            amounts = {source: (plan * share).quantize(Decimal("0.01"))
-                       for source, plan in plans.get((measure_id, year), {}).items() if plan}
-            entry_rows.append(dict(measure_id=measure_id, period_id=period_id, status=status.value,
-                                   narrative=rng.choice(NARRATIVES),
-                                   reasons="Недостатнє фінансування." if status == Status.NOT_DONE else "",
-                                   received_on=received, reported_by=DEMO_REPORTER, version=1))
-            amounts_per_entry.append(amounts)
+            owners = executors_of.get(measure_id) or [None]
+            for executor_id in owners:
+                if (measure_id, period_id, executor_id) in reported:
+                    continue
+                status = rng.choice(statuses) if half == 1 else rng.choice(statuses[:1] * 3 + statuses[1:])
+                share = Decimal(rng.randrange(30, 60) if half == 1 else rng.randrange(70, 101)) / 100 / len(owners)
+                amounts = {source: (plan * share).quantize(Decimal("0.01"))
+                           for source, plan in plans.get((measure_id, year), {}).items() if plan}
+                entry_rows.append(dict(measure_id=measure_id, period_id=period_id, executor_id=executor_id,
+                                       status=status.value, narrative=rng.choice(NARRATIVES),
+                                       reasons="Недостатнє фінансування." if status == Status.NOT_DONE else "",
+                                       received_on=received, reported_by=DEMO_REPORTER, version=1))
+                amounts_per_entry.append(amounts)
     if not entry_rows:
         return 0, new_periods
     entry_ids = bulk_insert(connection, ProgressEntry.__table__, entry_rows)

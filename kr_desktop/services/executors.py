@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kr_desktop.db.engine import Database
-from kr_desktop.db.models import Executor, measure_executor
+from kr_desktop.db.models import Executor, ProgressEntry, measure_executor
 from kr_desktop.domain.input_checks import text_value
 from kr_desktop.errors import UserError, ValidationError
 from kr_desktop.services.access import OPERATOR, require
@@ -155,6 +155,10 @@ def delete_executor(db: Database, executor_id: int) -> None:
         if executor.measures:
             raise UserError(f"«{executor.name}» виконує заходи ({len(executor.measures)}): його не можна видалити; "
                             "об’єднайте його з іншим записом.")
+        reports = s.scalar(select(func.count()).select_from(ProgressEntry).where(ProgressEntry.executor_id == executor_id))
+        if reports:
+            raise UserError(f"«{executor.name}» має звіти про виконання ({reports}): його не можна видалити; "
+                            "об’єднайте його з іншим записом.")
         s.delete(executor)
 
 
@@ -194,5 +198,35 @@ def merge_executors(db: Database, keep_id: int, remove_id: int) -> int:
         s.flush()
         for measure_id, executor_ids in orders.items():
             write_positions(s, measure_id, executor_ids)
+        _move_reports(s, keep, remove)
         s.delete(remove)
         return moved
+
+
+def _move_reports(session: Session, keep: Executor, remove: Executor) -> None:
+    """``remove``'s progress entries become ``keep``'s. Where both reported on the same measure and
+    period, the same content is one report twice (the copy goes); different content is refused:
+    neither report may be lost."""
+    from kr_desktop.domain.periods import Period
+
+    theirs = {(e.period_id, e.measure_id): e for e in session.scalars(
+        select(ProgressEntry).where(ProgressEntry.executor_id == keep.id))}
+    clashes = []
+    for entry in session.scalars(select(ProgressEntry).where(ProgressEntry.executor_id == remove.id)):
+        other = theirs.get((entry.period_id, entry.measure_id))
+        if other is None:
+            entry.executor_id = keep.id
+        elif _content(other) == _content(entry):
+            session.delete(entry)
+        else:
+            period = Period(entry.period.year, entry.period.half)
+            clashes.append(f"захід {entry.measure.direction.number}.{entry.measure.position} за {period.label}")
+    if clashes:
+        raise UserError(f"Обидва записи мають різні звіти щодо тих самих заходів ({'; '.join(clashes)}): об’єднання "
+                        f"втратило б один із них. Вилучіть зайвий звіт на екрані «Звіти виконавців» і повторіть.")
+    session.flush()
+
+
+def _content(entry: ProgressEntry) -> tuple:
+    return (entry.status, entry.narrative, entry.reasons, entry.received_on, entry.reported_by,
+            sorted((a.source_id, a.amount) for a in entry.amounts))

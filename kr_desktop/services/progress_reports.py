@@ -15,11 +15,12 @@ from sqlalchemy.orm import selectinload
 
 from kr_desktop.db.engine import Database
 from kr_desktop.db.models import Direction, FundingSource, Measure, PassportFunding
-from kr_desktop.domain.progress import NOT_REPORTED, STATUS_LABELS, Period, Status
+from kr_desktop.domain.progress import NOT_REPORTED, Period
 from kr_desktop.errors import UserError
 from kr_desktop.services.control import ControlData, Signing, control_data, signing
 from kr_desktop.services.program import choice
-from kr_desktop.services.progress import entries_of, planned_by_year, stage_for_year, year_actuals
+from kr_desktop.services.progress import entries_of, measure_rows, stage_for_year
+from kr_desktop.services.progress_actuals import planned_by_year, year_actuals
 from kr_desktop.text.wording import join_list
 
 ZERO = Decimal(0)
@@ -49,6 +50,18 @@ class ProgramInfo:
 
 
 @dataclass(frozen=True)
+class ExecutorPart:
+    """One executor's own report on a measure (each co-executor of a joint measure has one)."""
+
+    executor: str
+    actual: Decimal | None  # None: not reported
+    status: str  # the status label or «інформація не надана»
+    narrative: str
+    reasons: str
+    reported: bool
+
+
+@dataclass(frozen=True)
 class MeasureLine:
     number: str
     text: str
@@ -56,11 +69,41 @@ class MeasureLine:
     deadline: str
     sources: str
     plan: Decimal | None  # the measure's own planned amount (None: covered by the direction's)
-    actual: Decimal | None  # None: not reported
-    status: str  # the status label or «інформація не надана»
-    narrative: str
-    reasons: str
-    reported: bool
+    parts: tuple[ExecutorPart, ...]  # one per executor, in the Program's order
+
+    @property
+    def joint(self) -> bool:
+        return len(self.parts) > 1
+
+    @property
+    def actual(self) -> Decimal | None:
+        """The measure's actual: its executors' own actuals summed (None: nobody reported)."""
+        reported = [p.actual for p in self.parts if p.reported]
+        return sum((a or ZERO for a in reported), ZERO) if reported else None
+
+    @property
+    def reported(self) -> bool:
+        """Every executor of the measure has reported."""
+        return all(p.reported for p in self.parts)
+
+    @property
+    def reports(self) -> int:
+        return sum(1 for p in self.parts if p.reported)
+
+    def _single(self, name: str, default: str = "") -> str:
+        return getattr(self.parts[0], name) if len(self.parts) == 1 else default
+
+    @property
+    def status(self) -> str:
+        return self._single("status")
+
+    @property
+    def narrative(self) -> str:
+        return self._single("narrative")
+
+    @property
+    def reasons(self) -> str:
+        return self._single("reasons")
 
 
 @dataclass(frozen=True)
@@ -126,20 +169,22 @@ def halfyear_data(db: Database, year: int, half: int, today: dt.date | None = No
         entries = entries_of(s, period)
         directions = []
         for d in s.scalars(select(Direction).where(Direction.stage_id == stage.id).order_by(Direction.number)
-                           .options(selectinload(Direction.measures).selectinload(Measure.executors))):
+                           .options(selectinload(Direction.measures).selectinload(Measure.executors),
+                                    selectinload(Direction.measures).selectinload(Measure.direction))):
             d_plan = by_direction.get(d.id, {}).get(year, {})
             lines, covered = [], ZERO
             for m in d.measures:
                 m_plan = by_measure.get(m.id, {}).get(year, {})
-                entry = entries.get(m.id)
-                actual = sum((a.amount for a in entry.amounts), ZERO) if entry else None
-                if entry and not m_plan:
-                    covered += actual
-                lines.append(MeasureLine(
-                    f"{d.number}.{m.position}", m.text, join_list(e.name for e in m.executors), m.deadline_phrase,
-                    ", ".join(source_names[i] for i in m_plan), sum(m_plan.values(), ZERO) if m_plan else None,
-                    actual, STATUS_LABELS[Status(entry.status)] if entry else NOT_REPORTED,
-                    entry.narrative if entry else "", entry.reasons if entry else "", entry is not None))
+                parts = tuple(ExecutorPart(row.executor, sum(row.amounts.values(), ZERO) if row.reported else None,
+                                           row.status_label if row.reported else NOT_REPORTED, row.narrative,
+                                           row.reasons, row.reported)
+                              for row in measure_rows(m, entries))
+                line = MeasureLine(f"{d.number}.{m.position}", m.text, join_list(e.name for e in m.executors),
+                                   m.deadline_phrase, ", ".join(source_names[i] for i in m_plan),
+                                   sum(m_plan.values(), ZERO) if m_plan else None, parts)
+                if line.actual is not None and not m_plan:
+                    covered += line.actual
+                lines.append(line)
             directions.append(DirectionLine(d.number, d.name, ", ".join(source_names[i] for i in d_plan),
                                             sum(d_plan.values(), ZERO) if d_plan else None, covered, tuple(lines)))
         return HalfYearData(info, period, stage.annex_number, tuple(directions), signing(db), today or dt.date.today())

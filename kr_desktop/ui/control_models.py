@@ -79,10 +79,13 @@ class ControlItemsModel(_Base):
         return row.status
 
     def cell(self, row, column):
-        return [STATUS_LABELS[row.status], row.what, row.executor_names, row.deadline or "",
-                format_date(row.due), row.detail][column]
+        if column == 4 and row.deadline:  # a measure: its text, then the deadline as the Program words it
+            return f"{row.detail}\n{t.CONTROL_PROGRAM_DEADLINE.format(phrase=row.deadline)}"
+        return [STATUS_LABELS[row.status], row.what, format_date(row.due), row.executor_names, row.detail][column]
 
 
-def fill(counts: ExecutorCountsModel, items: ControlItemsModel, data: ControlData) -> None:
+def fill(counts: ExecutorCountsModel, items: ControlItemsModel, data: ControlData,
+         executor_id: int | None = None) -> None:
+    """The executors' counts, and the items: all of them, or one executor's (clicked on the left)."""
     counts.set_rows(list(data.by_executor))
-    items.set_rows(list(data.items))
+    items.set_rows(list(data.items) if executor_id is None else data.items_of(executor_id, tuple(ControlStatus)))

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kr_desktop.services.progress import YearBar, directions_for_chart, plan_vs_actual_by_year
+from kr_desktop.services.progress_actuals import YearBar, directions_for_chart, plan_vs_actual_by_year
 from kr_desktop.text.formatting import format_money
 from kr_desktop.ui import control_texts as t
 from kr_desktop.ui.context import AppContext

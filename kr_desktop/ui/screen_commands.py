@@ -76,7 +76,7 @@ def _progress_print(screen, _window):
     from kr_desktop.reports.halfyear import build_halfyear
     from kr_desktop.services.progress_reports import halfyear_data
 
-    year, half = screen.period()
+    year, half = screen.period
     return preview(screen, "Інформація про хід виконання",
                    lambda path: render(build_halfyear(halfyear_data(screen.db, year, half,
                                                                     program_id=screen.context.program_id)), path),

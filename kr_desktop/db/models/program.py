@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kr_desktop.db.models.base import Base, Versioned, versioned
@@ -284,12 +284,14 @@ class ReportingPeriod(Base):
 
 
 class ProgressEntry(Versioned, Base):
-    """What an executor reported on a measure for a period."""
+    """What one executor reported on a measure for a period: each co-executor of a joint measure
+    reports its own part. ``executor_id`` is NULL only for a measure that has no executors."""
 
     __tablename__ = "progress_entry"
     id: Mapped[int] = mapped_column(primary_key=True)
     measure_id: Mapped[int] = mapped_column(ForeignKey("measure.id", ondelete="CASCADE"), nullable=False)
     period_id: Mapped[int] = mapped_column(ForeignKey("reporting_period.id", ondelete="CASCADE"), nullable=False)
+    executor_id: Mapped[int | None] = mapped_column(ForeignKey("executor.id", ondelete="RESTRICT"), index=True)
     status: Mapped[str] = mapped_column(String(32), nullable=False, default="not_started")
     narrative: Mapped[str] = mapped_column(Text, nullable=False, default="")
     reasons: Mapped[str] = mapped_column(Text, nullable=False, default="")
@@ -298,8 +300,14 @@ class ProgressEntry(Versioned, Base):
 
     measure: Mapped[Measure] = relationship()
     period: Mapped[ReportingPeriod] = relationship()
+    executor: Mapped[Executor | None] = relationship()
     amounts: Mapped[list[ProgressAmount]] = relationship(back_populates="entry", cascade="all, delete-orphan")
-    __table_args__ = (UniqueConstraint("measure_id", "period_id", name="uq_progress_cell"),)
+    __table_args__ = (
+        UniqueConstraint("period_id", "measure_id", "executor_id", name="uq_progress_cell"),
+        # NULLs are distinct in a unique constraint: one entry without an executor per measure and period
+        Index("uq_progress_cell_unassigned", "period_id", "measure_id", unique=True,
+              sqlite_where=text("executor_id IS NULL"), postgresql_where=text("executor_id IS NULL")),
+    )
 
 
 class ProgressAmount(Base):

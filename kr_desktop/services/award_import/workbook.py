@@ -235,3 +235,9 @@ def read_workbook(path: str | Path) -> SheetData:
     finally:
         workbook.close()
     return SheetData(header, data, header_row, sheet.title, warnings)
+
+
+# The same file checks and the same reading of a cell serve the executors' progress forms
+# (services/progress_forms/reading.py): one place decides what an .xlsx from outside may be.
+check_file = _check_file
+cell_value = _cell

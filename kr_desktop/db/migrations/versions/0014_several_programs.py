@@ -1,7 +1,7 @@
 """several programs, the passport as items, provenance of values
 
 Revision ID: 0014
-Revises: 0010
+Revises: 0009
 Create Date: 2026-12-08
 
 - ``program``: a status (draft / in force / ended), the program it succeeds, and a decision that
@@ -28,7 +28,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = '0014'
-down_revision = '0010'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
