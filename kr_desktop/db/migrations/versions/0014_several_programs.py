@@ -151,9 +151,9 @@ def downgrade() -> None:
     bind.execute(sa.text("UPDATE program SET decision_date = '1900-01-01' WHERE decision_date IS NULL"))
     if not sqlite:
         op.alter_column('program', 'decision_date', existing_type=sa.Date(), nullable=False)
-        op.drop_constraint('ck_program_status', 'program', type_='check')
-        op.drop_constraint('ck_measure_deadline_origin', 'measure', type_='check')
-        op.drop_constraint('ck_measure_executors_origin', 'measure', type_='check')
+        op.drop_constraint(op.f('ck_program_status'), 'program', type_='check')
+        op.drop_constraint(op.f('ck_measure_deadline_origin'), 'measure', type_='check')
+        op.drop_constraint(op.f('ck_measure_executors_origin'), 'measure', type_='check')
     op.drop_column('program', 'predecessor_id')
     op.drop_column('program', 'status')
     for name in ('executors_note', 'executors_origin', 'deadline_note', 'deadline_origin'):
