@@ -185,7 +185,7 @@ def pdf(path: str, rows: int, runs: int, out_dir: str) -> None:
     from pypdf import PdfReader
 
     from kr_desktop.reports.awards_lists import build_awards_list
-    from kr_desktop.reports.document import render
+    from kr_desktop.reports.output import render
 
     db = _open(path)
     flt = award_filter(db, rows)
@@ -245,7 +245,7 @@ def _plain_reportlab(table, pages: int, target: Path) -> float:
 def halfyear(path: str, runs: int, out_dir: str) -> None:
     import datetime as dt
 
-    from kr_desktop.reports.document import render
+    from kr_desktop.reports.output import render
     from kr_desktop.reports.halfyear import build_halfyear
     from kr_desktop.services.demo_data import demo_periods
     from kr_desktop.services.progress_reports import halfyear_data

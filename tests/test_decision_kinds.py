@@ -12,7 +12,7 @@ from docx.shared import Pt
 
 from kr_desktop.domain.declension import ACCUSATIVE, DATIVE
 from kr_desktop.reports.decision_draft import build_decision
-from kr_desktop.reports.document import render
+from kr_desktop.reports.output import render
 from kr_desktop.services import award_types, awards, decisions, persons
 from kr_desktop.services.settings import set_settings
 

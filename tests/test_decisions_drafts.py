@@ -10,7 +10,7 @@ import pytest
 from kr_desktop.cli import main
 from kr_desktop.errors import UserError
 from kr_desktop.reports.decision_draft import build_decision
-from kr_desktop.reports.document import render
+from kr_desktop.reports.output import render
 from kr_desktop.services import award_types, awards, decisions, persons
 from kr_desktop.services.settings import set_settings
 

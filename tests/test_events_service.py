@@ -11,7 +11,7 @@ import pytest
 
 from kr_desktop.cli import main
 from kr_desktop.errors import ValidationError
-from kr_desktop.reports.document import render
+from kr_desktop.reports.output import render
 from kr_desktop.reports.events_lists import build_event, build_events_list
 from kr_desktop.services import award_types, awards, events, persons, undo
 

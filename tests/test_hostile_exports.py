@@ -12,7 +12,7 @@ from sqlalchemy import update
 from kr_desktop.db.models import Event
 from kr_desktop.errors import ValidationError
 from kr_desktop.reports.awards_lists import build_awards_list
-from kr_desktop.reports.document import render
+from kr_desktop.reports.output import render
 from kr_desktop.reports.events_lists import build_event, build_events_list
 from kr_desktop.reports.stock_report import build_stock_report
 from kr_desktop.services import award_types, awards, events, persons, settings, stock

@@ -9,8 +9,8 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 
 from kr_desktop.errors import UserError
-from kr_desktop.reports.document import (Column, Heading, PageBreak, Para, ReportDocument, Row, TableBlock,
-                                         render)
+from kr_desktop.reports.document import (Column, Heading, PageBreak, Para, ReportDocument, Row, TableBlock)
+from kr_desktop.reports.output import render
 from kr_desktop.ui.print_preview import make_preview
 
 PEOPLE = [(f"ПЕТРЕНКО{n} Ольга Миколаївна", n * 1000) for n in range(1, 81)]

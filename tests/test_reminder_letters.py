@@ -13,7 +13,7 @@ import pdfplumber
 import pytest
 
 from kr_desktop.errors import UserError
-from kr_desktop.reports.document import render
+from kr_desktop.reports.output import render
 from kr_desktop.reports.letters import build_letter, executor_letter, letters_document
 from kr_desktop.services import executors
 from kr_desktop.services.control import save_control_settings

@@ -142,7 +142,7 @@ def test_one_apostrophe_and_no_break_spaces(files, kind):
 def test_an_event_titled_with_signs_excel_refuses_exports(db, tmp_path):
     import datetime as dt
 
-    from kr_desktop.reports.document import render
+    from kr_desktop.reports.output import render
     from kr_desktop.reports.events_lists import build_event
     from kr_desktop.services import events
 

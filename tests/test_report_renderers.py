@@ -9,8 +9,8 @@ import openpyxl
 import pdfplumber
 import pytest
 
-from kr_desktop.reports.document import (BarChart, Column, Heading, PageBreak, Para, ReportDocument, Row, Signature,
-                                         SignatureBlock, TableBlock, render)
+from kr_desktop.reports.document import (BarChart, Column, Heading, PageBreak, Para, ReportDocument, Row, Signature, SignatureBlock, TableBlock)
+from kr_desktop.reports.output import render
 
 NAMES = ["ҐАВРИЛЮК Ярина Ігорівна", "ЄВТУШЕНКО Мар’яна Олегівна", "ЇЖАКЕВИЧ Ілля Іванович"]
 

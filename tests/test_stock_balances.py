@@ -10,7 +10,7 @@ import pytest
 
 from kr_desktop.cli import main
 from kr_desktop.errors import ValidationError
-from kr_desktop.reports.document import render
+from kr_desktop.reports.output import render
 from kr_desktop.reports.stock_report import build_stock_report
 from kr_desktop.services import award_types, awards, persons, stock, undo
 

@@ -65,7 +65,8 @@ def child_main(mode: str, db_path: str, work: str) -> None:
             print(f"committed {batch}", flush=True)
     elif mode == "report":
         from kr_desktop.cli.common import write_atomically
-        from kr_desktop.reports.document import Column, ReportDocument, Row, TableBlock, render
+        from kr_desktop.reports.document import Column, ReportDocument, Row, TableBlock
+        from kr_desktop.reports.output import render
 
         rows = tuple(Row((str(i), f"Пакетенко {i}", "Почесна грамота", "30.11.2026")) for i in range(REPORT_ROWS))
         columns = tuple(Column(t, wrap=False) for t in ("№", "Особа", "Відзнака", "Дата"))

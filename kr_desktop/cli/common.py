@@ -50,7 +50,7 @@ def print_report(args: argparse.Namespace, build, formats: tuple[str, ...] = REP
     db = open_for_reading(args)
     try:
         if render is None:
-            from kr_desktop.reports.document import render
+            from kr_desktop.reports.output import render
 
         document = build(db)
         write_atomically(out, lambda temp: render(document, temp))

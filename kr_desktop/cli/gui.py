@@ -21,7 +21,19 @@ def database_target(args: argparse.Namespace) -> str:
     return target
 
 
+def _commands_check() -> str:
+    """The smoke run's check that every command module is in the bundle and the parser builds."""
+    import importlib
+
+    from kr_desktop.cli import COMMAND_MODULES, build_parser
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(name)
+    build_parser()
+    return f"{len(COMMAND_MODULES)} модулів"
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from kr_desktop.ui.app import run_application
 
-    return run_application(database_target(args), smoke=args.smoke)
+    return run_application(database_target(args), smoke=args.smoke, smoke_checks=(("Команди", _commands_check),))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, Literal, Union
 
 CellKind = Literal["text", "money", "delta", "int", "date", "percent"]  # delta: a signed money difference
@@ -144,26 +143,3 @@ class ReportDocument:
 
 
 FORMATS = ("pdf", "docx", "xlsx")
-
-
-def render(document: ReportDocument, path: Path | str) -> Path:
-    """Write the document in the format its file extension names."""
-    from kr_desktop.reports.printable import printable_copy
-
-    path = Path(path)
-    document = printable_copy(document)  # an old record's control character never stops a report
-    fmt = path.suffix.lower().lstrip(".")
-    if fmt == "part":  # a temporary name: the real extension is the one before
-        fmt = Path(path.stem).suffix.lower().lstrip(".")
-    if fmt == "pdf":
-        from kr_desktop.reports.render_pdf import render_pdf
-        render_pdf(document, path)
-    elif fmt == "docx":
-        from kr_desktop.reports.render_docx import render_docx
-        render_docx(document, path)
-    elif fmt == "xlsx":
-        from kr_desktop.reports.render_xlsx import render_xlsx
-        render_xlsx(document, path)
-    else:
-        raise ValueError(f"unknown report format {fmt!r}")
-    return path

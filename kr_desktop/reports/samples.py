@@ -57,7 +57,7 @@ def samples(db, today: dt.date | None = None) -> list[Sample]:
     """One sample per report kind (``KINDS``), its parameters chosen from ``db``."""
     from kr_desktop.reports import awards_lists, budget, decision_draft, events_lists, halfyear, overdue, \
         stock_report
-    from kr_desktop.reports.document import render
+    from kr_desktop.reports.output import render
     from kr_desktop.reports.program_pdf import render_program_pdf
     from kr_desktop.services import award_types, awards, events, progress_reports
     from kr_desktop.services.program_view import load_document

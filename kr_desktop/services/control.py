@@ -28,18 +28,10 @@ from kr_desktop.services.progress import entries_by_period
 from kr_desktop.services.program import choice
 from kr_desktop.services.program_view import deadline_of
 from kr_desktop.services.settings import declare, get_settings, set_settings
+from kr_desktop.services.signers import load_signers
 from kr_desktop.text.wording import count_of
 
 SOON_DAYS = declare("program.control.soon_days", 14)
-SIGNER_POSITION = declare("program.reports.signer_position",
-                          "Начальник управління організаційно-протокольної роботи виконкому міської ради")
-SIGNER_NAME = declare("program.reports.signer_name", "")
-PERFORMER_NAME = declare("program.reports.performer_name", "")
-PERFORMER_PHONE = declare("program.reports.performer_phone", "")
-SENDER = declare("program.reports.sender",
-                 "Управління організаційно-протокольної роботи виконкому Криворізької міської ради")
-# The letterhead's second line: address, phone, e-mail of the department (empty: not printed).
-SENDER_DETAILS = declare("program.reports.sender_details", "")
 
 # Deadlines the decision does not print in the measure's own cell, inferred by meaning: controlled
 # (with a remark beside the deadline) or left out of control — the user decides.
@@ -74,8 +66,6 @@ class Signing:
 
 def signing(db: Database) -> Signing:
     """The signature of the area's reports, from the one place signers are kept (services.signers)."""
-    from kr_desktop.services.signers import load_signers
-
     signers = load_signers(db)
     reports = signers.of("reports")
     return Signing(reports.position, reports.name, signers.performer, signers.phone, signers.sender,

@@ -13,9 +13,20 @@ from dataclasses import dataclass
 
 from kr_desktop.db.engine import Database
 from kr_desktop.errors import ValidationError
-from kr_desktop.services.settings import get_settings, set_settings
+from kr_desktop.services.settings import declare, get_settings, set_settings
 
 MAX_LENGTH = 200
+
+# The Program's reports, the control list and the reminder letters (keys kept from before).
+REPORTS_POSITION = declare("program.reports.signer_position",
+                           "Начальник управління організаційно-протокольної роботи виконкому міської ради")
+REPORTS_NAME = declare("program.reports.signer_name", "")
+PERFORMER_NAME = declare("program.reports.performer_name", "")
+PERFORMER_PHONE = declare("program.reports.performer_phone", "")
+SENDER = declare("program.reports.sender",
+                 "Управління організаційно-протокольної роботи виконкому Криворізької міської ради")
+# The letterhead's second line: address, phone, e-mail of the department (empty: not printed).
+SENDER_DETAILS = declare("program.reports.sender_details", "")
 
 
 @dataclass(frozen=True)
@@ -29,11 +40,11 @@ class Role:
 def _keys() -> tuple[Role, ...]:
     # The areas declare their settings (with defaults) in their own modules; importing them here
     # makes sure the keys are declared before they are read.
-    from kr_desktop.services import awards, control, decisions
+    from kr_desktop.services import awards, decisions
 
     return (
         Role("reports", "Звіти про виконання Програми, контрольний список, нагадування виконавцям",
-             control.SIGNER_POSITION, control.SIGNER_NAME),
+             REPORTS_POSITION, REPORTS_NAME),
         Role("awards", "Списки нагороджених і почесних громадян", awards.SIGN_POSITION, awards.SIGN_NAME),
         Role("decisions", "Проєкти рішень і розпоряджень про нагородження", decisions.SIGN_POSITION,
              decisions.SIGN_NAME),
@@ -82,10 +93,9 @@ class Signers:
 
 
 def _performer_keys():
-    from kr_desktop.services import awards, control
+    from kr_desktop.services import awards
 
-    return control.PERFORMER_NAME, control.PERFORMER_PHONE, control.SENDER, awards.EXECUTOR_LINE, \
-        control.SENDER_DETAILS
+    return PERFORMER_NAME, PERFORMER_PHONE, SENDER, awards.EXECUTOR_LINE, SENDER_DETAILS
 
 
 def load_signers(db: Database) -> Signers:

@@ -72,7 +72,7 @@ def snapshot_folder() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)) / "start"
 
 
-def run_application(target: str, smoke: bool = False) -> int:
+def run_application(target: str, smoke: bool = False, smoke_checks=()) -> int:
     """The window's start. The window appears first — from Qt alone, with the start screen's
     snapshot when it is current (services/start_snapshot.py) — while the database opens in a
     worker thread (importing SQLAlchemy and checking the file take longer than the whole bare Qt
@@ -89,7 +89,7 @@ def run_application(target: str, smoke: bool = False) -> int:
     database_file = start_snapshot.local_file(target)
     start_data = start_snapshot.load(folder, database_file, dt.date.today()) if database_file is not None else None
     window = MainWindow(AppContext(None, start_data=start_data, snapshot_folder=folder))
-    session = _Session(app, window, target, smoke)
+    session = _Session(app, window, target, smoke, smoke_checks)
 
     def open_database() -> None:
         from kr_desktop.ui import dialog_keys, jobs
@@ -158,9 +158,10 @@ def _after_first_paint(window, callback) -> None:
 class _Session(QObject):
     """What happens when the database has opened (or failed to): recovery, login, attach."""
 
-    def __init__(self, app: QApplication, window, target: str, smoke: bool):
+    def __init__(self, app: QApplication, window, target: str, smoke: bool, smoke_checks=()):
         super().__init__()
         self.app, self.window, self.target, self.smoke = app, window, target, smoke
+        self.smoke_checks = tuple(smoke_checks)  # the caller's own checks (the command line's modules)
         self.db = None
         self.code: int | None = None
         self.backup = None
@@ -251,4 +252,4 @@ class _Session(QObject):
         if self.smoke and not os.environ.get("KR_DESKTOP_BENCH_SHOWN"):
             from kr_desktop.ui.smoke import smoke_report
 
-            QTimer.singleShot(0, lambda: self._exit(smoke_report(self.window, self.target)))  # checks, a report
+            QTimer.singleShot(0, lambda: self._exit(smoke_report(self.window, self.target, self.smoke_checks)))  # checks, a report

@@ -294,7 +294,7 @@ class ControlScreen(QWidget):
     # -- reports ------------------------------------------------------------------------------------
     def _save(self, name: str, build, path: str | None = None) -> Path | None:
         from kr_desktop.output_files import write_atomically
-        from kr_desktop.reports.document import render
+        from kr_desktop.reports.output import render
 
         if not path:  # from a button: the print preview, then print or «Зберегти як…» PDF/DOCX/XLSX
             from kr_desktop.ui.print_preview import preview_report

@@ -174,7 +174,7 @@ class DecisionScreen(QWidget):
             if not path:
                 return None
         from kr_desktop.reports.decision_draft import decision_document
-        from kr_desktop.reports.document import render
+        from kr_desktop.reports.output import render
 
         document = decision_document(self.draft)
         return save_atomically(self, Path(path), lambda temp: render(document, temp))

@@ -292,7 +292,7 @@ class EventDialog(QDialog):
                                  t.REPORT_FILTER, REPORT_FORMATS)
             if not path:
                 return None
-        from kr_desktop.reports.document import render
+        from kr_desktop.reports.output import render
         from kr_desktop.reports.events_lists import build_event
 
         document = build_event(self.db, self.event_id)

@@ -196,7 +196,7 @@ class EventsScreen(QWidget):
         target = self._save_path(file_names.events(start, end), path)
         if target is None:
             return None
-        from kr_desktop.reports.document import render
+        from kr_desktop.reports.output import render
         from kr_desktop.reports.events_lists import build_events_list
 
         document = build_events_list(self.db, start, end)
@@ -212,7 +212,7 @@ class EventsScreen(QWidget):
         target = self._save_path(file_names.event(detail.event_date, detail.title), path)
         if target is None:
             return None
-        from kr_desktop.reports.document import render
+        from kr_desktop.reports.output import render
         from kr_desktop.reports.events_lists import build_event
 
         document = build_event(self.db, event_id)

@@ -163,7 +163,7 @@ class HonoraryScreen(QWidget):
             if not path:
                 return None
         from kr_desktop.reports.awards_lists import build_honorary_citizens
-        from kr_desktop.reports.document import render
+        from kr_desktop.reports.output import render
 
         document = build_honorary_citizens(self.db, self.living.isChecked())
         return save_atomically(self, Path(path), lambda temp: render(document, temp))

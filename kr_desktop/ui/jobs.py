@@ -124,7 +124,7 @@ def write_report(parent: QWidget | None, label: str, build: Callable[[], Any], p
     when complete (a temporary file renamed), never after a cancel."""
     from kr_desktop.output_files import write_atomically
     from kr_desktop.cancel import checkpoint
-    from kr_desktop.reports.document import render
+    from kr_desktop.reports.output import render
 
     def work() -> Path:
         document = build()

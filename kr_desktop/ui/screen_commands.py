@@ -72,7 +72,7 @@ def _control_print(screen, _window):
 
 
 def _progress_print(screen, _window):
-    from kr_desktop.reports.document import render
+    from kr_desktop.reports.output import render
     from kr_desktop.reports.halfyear import build_halfyear
     from kr_desktop.services.progress_reports import halfyear_data
 

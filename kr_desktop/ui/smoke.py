@@ -2,7 +2,7 @@
 there, print a report and exit (0 when every check passed).
 
 It builds every screen (they are imported by name, which a bundle can miss), imports every
-command-line module, checks Qt's Ukrainian translation («Так»), the shipped fonts and icon,
+command-line module (a check the command line passes in), checks Qt's Ukrainian translation («Так»), the shipped fonts and icon,
 and writes the Program as PDF into a folder (beside a ``--db`` file, else a temporary folder)
 and reads it back with pdfium (pages, the Ukrainian title, a page rendered to an image), and a
 half-year report as DOCX and XLSX read back with python-docx and openpyxl.
@@ -10,11 +10,11 @@ half-year report as DOCX and XLSX read back with python-docx and openpyxl.
 
 from __future__ import annotations
 
-import importlib
 import os
 import platform
 import tempfile
 from pathlib import Path
+from typing import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtGui import QFontDatabase
@@ -62,7 +62,10 @@ def _check_pdf(path: Path) -> str:
     return f"{pages} стор., {path.stat().st_size // 1024} КБ, сторінку 1 відтворено"
 
 
-def run_checks(window, target: str) -> list[tuple[str, bool, str]]:
+def run_checks(window, target: str, extra_checks: Sequence[tuple[str, Callable[[], object]]] = ()
+               ) -> list[tuple[str, bool, str]]:
+    """Every check of the bundle; ``extra_checks`` come from the caller (the command line checks its
+    own modules: the window knows nothing of it)."""
     results: list[tuple[str, bool, str]] = []
 
     def check(name: str, fn) -> None:
@@ -75,14 +78,6 @@ def run_checks(window, target: str) -> list[tuple[str, bool, str]]:
         window.screens.build_all() if hasattr(window, "screens") else None
         titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
         return f"{len(titles)}: {', '.join(titles)}"
-
-    def commands():
-        from kr_desktop.cli import COMMAND_MODULES, build_parser
-
-        for name in COMMAND_MODULES:
-            importlib.import_module(name)
-        build_parser()
-        return f"{len(COMMAND_MODULES)} модулів"
 
     def translation():
         yes = QCoreApplication.translate("QPlatformTheme", "&Yes").replace("&", "")
@@ -115,7 +110,7 @@ def run_checks(window, target: str) -> list[tuple[str, bool, str]]:
         import openpyxl
         from docx import Document
 
-        from kr_desktop.reports.document import render
+        from kr_desktop.reports.output import render
         from kr_desktop.reports.halfyear import build_halfyear
         from kr_desktop.services.progress_reports import halfyear_data
 
@@ -132,7 +127,8 @@ def run_checks(window, target: str) -> list[tuple[str, bool, str]]:
         return f"DOCX, XLSX ({rows} рядків)"
 
     check("Екрани", screens)
-    check("Команди", commands)
+    for name, fn in extra_checks:
+        check(name, fn)
     check("Переклад Qt", translation)
     check("Шрифти", fonts)
     check("Значок", icon)
@@ -142,11 +138,11 @@ def run_checks(window, target: str) -> list[tuple[str, bool, str]]:
     return results
 
 
-def smoke_report(window, target: str) -> int:
+def smoke_report(window, target: str, extra_checks: Sequence[tuple[str, Callable[[], object]]] = ()) -> int:
     """Print the report to stdout; the exit code for the process."""
     print(f"kr_desktop {__version__}, Python {platform.python_version()}, Qt {qVersion()}")
     print(f"База даних: {window.db.display_location}")
-    results = run_checks(window, target)
+    results = run_checks(window, target, extra_checks)
     for name, ok, detail in results:
         print(f"{'OK ' if ok else 'ПОМИЛКА'} {name}: {detail}")
     failed = [name for name, ok, _ in results if not ok]

@@ -205,7 +205,7 @@ class StockScreen(QWidget):
             path = ask_save_path(self, t.SAVE_REPORT_TITLE, file_names.stock(), t.REPORT_FILTER, REPORT_FORMATS)
             if not path:
                 return None
-        from kr_desktop.reports.document import render
+        from kr_desktop.reports.output import render
         from kr_desktop.reports.stock_report import build_stock_report
 
         document = build_stock_report(self.db)
