@@ -212,6 +212,22 @@ def test_a_hand_made_decision_is_read_as_a_person_would(tmp_path, db):
                                        dt.date(2027, 12, 22)]
     measures = snapshot["stages"][0]["directions"][0]["measures"]
     assert measures[0]["executors"] == ["Управління туризму виконкому міської ради", "Виконкоми районних у місті рад"]
+    # this program too comes back exactly from its own DOCX, its passport's own source included
+    again_path = tmp_path / "tourism-again.docx"
+    render_program_docx(load_document(db, new_id), again_path)
+    again = plan_import(db, read_decision(again_path))
+    assert again.ok, again.preview_text()
+    copy_id = import_program(db, again)
+    difference = first_difference(snapshot, program_snapshot(db, copy_id))
+    assert difference is None, difference
+    from kr_desktop.reports.program_pdf import render_program_pdf
+
+    import pdfplumber
+
+    pdf_path = render_program_pdf(load_document(db, new_id), tmp_path / "tourism.pdf")
+    with pdfplumber.open(pdf_path) as pdf:
+        first_pages = "".join("".join((page.extract_text() or "").split()) for page in pdf.pages[:2])
+    assert "кошти" in first_pages and "інвесто" in first_pages and "50000,0" in first_pages  # table 1.7: its source
     assert measures[0]["measure"][2] == "Щорічно в травні" and measures[0]["measure"][4] == "5"  # understood: May
 
 

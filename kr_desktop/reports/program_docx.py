@@ -20,8 +20,8 @@ from docx.shared import Mm, Pt
 
 from kr_desktop.domain.program_names import after_program_word, genitive
 from kr_desktop.domain.provenance import INFERRED, MERGED
-from kr_desktop.reports.program_layout import (ANNEX_HEAD, AMOUNTS_HEAD, PASSPORT_HEAD, PASSPORT_SOURCES, RESULTS_HEAD,
-                                               TOTAL, money, passport_item_lines)
+from kr_desktop.reports.program_layout import (ANNEX_HEAD, AMOUNTS_HEAD, PASSPORT_HEAD, RESULTS_HEAD, TOTAL, money,
+                                               passport_columns, passport_item_lines)
 from kr_desktop.services.program_view import DirectionRows, FundingLine, ProgramDocument, StageDocument
 from kr_desktop.text.formatting import format_date
 
@@ -34,7 +34,7 @@ APPROVED_INDENT_MM = 90
 # executors · sources, then the years, «Усього», expected results.
 ANNEX_WEIGHTS = (8, 30, 46, 18, 34, 21)
 YEAR_WEIGHT, TOTAL_WEIGHT, RESULTS_WEIGHT = 16.5, 17.5, 32
-PASSPORT_WEIGHTS = (16, 24, 17, 17, 26, 17)
+PASSPORT_WEIGHTS = (16, 24)  # the year and the total; the sources' columns: program_layout.passport_columns
 PORTRAIT_WIDTH_MM, LANDSCAPE_WIDTH_MM = 170, 267
 
 
@@ -111,21 +111,22 @@ def _passport(word, doc: ProgramDocument) -> None:
 
 
 def _passport_table(word, doc: ProgramDocument) -> None:
-    table = word.add_table(rows=2, cols=2 + len(PASSPORT_SOURCES))
+    columns = passport_columns(doc)
+    table = word.add_table(rows=2, cols=2 + len(columns))
     table.style = "Table Grid"
-    _widths(table, PASSPORT_WEIGHTS, PORTRAIT_WIDTH_MM)
+    _widths(table, PASSPORT_WEIGHTS + tuple(weight for _name, _label, weight in columns), PORTRAIT_WIDTH_MM)
     head = table.rows[0].cells
     _cell(head[0], PASSPORT_HEAD[0], bold=True, align="center")
     _cell(head[1], PASSPORT_HEAD[1], bold=True, align="center")
     _cell(head[2], PASSPORT_HEAD[2], bold=True, align="center")
-    for col, (_name, column) in enumerate(PASSPORT_SOURCES, start=2):
-        _cell(table.rows[1].cells[col], column, bold=True, align="center")
+    for col, (_name, label, _weight) in enumerate(columns, start=2):
+        _cell(table.rows[1].cells[col], label, bold=True, align="center")
     head[0].merge(table.rows[1].cells[0])
     head[1].merge(table.rows[1].cells[1])
     head[2].merge(head[-1])
-    totals = [Decimal(0)] * len(PASSPORT_SOURCES)
+    totals = [Decimal(0)] * len(columns)
     for row in doc.passport:
-        values = [row.by_source.get(name) for name, _column in PASSPORT_SOURCES]
+        values = [row.by_source.get(name) for name, _label, _weight in columns]
         totals = [t + (v or 0) for t, v in zip(totals, values)]
         _row(table, [str(row.year), money(row.total)] + [money(v) for v in values])
     _row(table, [TOTAL, money(doc.passport_total)] + [money(t) for t in totals], bold=True)

@@ -27,6 +27,15 @@ PASSPORT_SOURCES = (("Державний бюджет", "державний бю
 NAME_SUFFIX = "(надалі – Програма)."
 
 
+def passport_columns(doc) -> list[tuple[str, str, float]]:
+    """Table 1.7's source columns: (source name, column heading, relative width) — the four every
+    passport has, then any other source the program's passport names (in its own words)."""
+    standard = {name for name, _label in PASSPORT_SOURCES}
+    columns = [(name, label, 26 if "громади" in label else 17) for name, label in PASSPORT_SOURCES]
+    columns += [(name, name[:1].lower() + name[1:], 17) for name in doc.passport_sources if name not in standard]
+    return columns
+
+
 def money(value: Decimal | None) -> str:
     return format_money(value, PLACES) if value else DASH
 

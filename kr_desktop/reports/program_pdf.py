@@ -24,7 +24,7 @@ from kr_desktop.domain.program_names import after_program_word, genitive
 from kr_desktop.domain.provenance import INFERRED, MERGED
 from kr_desktop.reports.pdf_base import SERIF_ITALIC, OfficialDocument, cell_styles, styles
 from kr_desktop.reports.pdf_lines import LineWrapper
-from kr_desktop.reports.program_layout import money, passport_item_lines
+from kr_desktop.reports.program_layout import money, passport_columns, passport_item_lines
 from kr_desktop.services.program_view import DirectionRows, FundingLine, ProgramDocument, StageDocument
 from kr_desktop.text.formatting import format_date
 from kr_desktop.text.wording import typographic
@@ -114,25 +114,20 @@ def _passport_item(doc: ProgramDocument, item, pdf: OfficialDocument, st) -> lis
     return lines
 
 
-PASSPORT_SOURCE_COLUMNS = ["державний бюджет", "обласний бюджет",
-                           "бюджет Криворізької міської територіальної громади", "інші джерела"]
-_PASSPORT_SOURCE_NAMES = ["Державний бюджет", "Обласний бюджет",
-                          "Бюджет Криворізької міської територіальної громади", "Інші джерела"]
-
-
 def _passport_table(doc: ProgramDocument, pdf: OfficialDocument) -> Table:
     cs = cell_styles(11)
     width = pdf.frame_width("portrait")
-    weights = [16, 24, 17, 17, 26, 17]
+    columns = passport_columns(doc)
+    weights = [16, 24] + [weight for _name, _label, weight in columns]
     w = [width * x / sum(weights) for x in weights]
     head1 = [_cell("За роками виконання", cs["head"], w[0]),
              _cell("Орієнтовні обсяги фінансування, усього, грн", cs["head"], w[1]),
-             _cell("Джерела фінансування", cs["head"], sum(w[2:])), "", "", ""]
-    head2 = ["", ""] + [_cell(name, cs["head"], w[2 + i]) for i, name in enumerate(PASSPORT_SOURCE_COLUMNS)]
+             _cell("Джерела фінансування", cs["head"], sum(w[2:]))] + [""] * (len(columns) - 1)
+    head2 = ["", ""] + [_cell(label, cs["head"], w[2 + i]) for i, (_name, label, _w) in enumerate(columns)]
     rows = [head1, head2]
-    totals = [Decimal(0)] * len(_PASSPORT_SOURCE_NAMES)
+    totals = [Decimal(0)] * len(columns)
     for row in doc.passport:
-        values = [row.by_source.get(name) for name in _PASSPORT_SOURCE_NAMES]
+        values = [row.by_source.get(name) for name, _label, _w in columns]
         totals = [t + (v or 0) for t, v in zip(totals, values)]
         rows.append([_cell(str(row.year), cs["center"], w[0]), _cell(money(row.total), cs["right"], w[1])]
                     + [_cell(money(v), cs["right"] if v else cs["center"], w[2 + i]) for i, v in enumerate(values)])
@@ -141,7 +136,7 @@ def _passport_table(doc: ProgramDocument, pdf: OfficialDocument) -> Table:
     table = Table(rows, colWidths=w, repeatRows=2)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (5, 0)),
+        ("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (len(columns) + 1, 0)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD), ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
     ]))
