@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-SIZE = (1280, 800)
+SIZE = (1366, 768)  # the smallest screen the department works on
 
 
 def make_database(folder: Path) -> Path:
@@ -119,6 +119,17 @@ def prepare(window, attribute: str) -> None:
             screen.make_draft(number, date)
         except Exception as exc:  # noqa: BLE001
             print(f"  (проєкт рішення не сформовано: {exc})")
+    elif attribute == "users_screen":
+        try:
+            from kr_desktop.services import users
+
+            if not users.list_users(window.db):
+                users.create_first_admin(window.db, "koval", "Коваль Олена Петрівна", "пароль-для-знімків")
+                users.add_user(window.db, "petrenko", "Петренко Ірина Миколаївна", "operator", "пароль-для-знімків")
+                users.add_user(window.db, "hnatiuk", "Гнатюк Богдан Іванович", "viewer", "пароль-для-знімків")
+                screen.reload()
+        except Exception as exc:  # noqa: BLE001
+            print(f"  (користувачів не додано: {exc})")
     elif attribute == "events_screen":
         try:
             from kr_desktop.services import events
@@ -126,6 +137,9 @@ def prepare(window, attribute: str) -> None:
             if not events.count_events(window.db):
                 events.generate_year(window.db, dt.date.today().year)
                 screen.refresh()
+            if hasattr(screen, "show_year"):
+                screen.show_year()  # the year's events (the demo holds a ceremony each quarter)
+                screen.view.selectRow(0)
         except Exception as exc:  # noqa: BLE001 - a screenshot without events is still a screenshot
             print(f"  (заходи не додано: {exc})")
 
@@ -163,6 +177,43 @@ def programs_shots(app, window, folder: Path) -> None:
     dialog.close()
     window.program_chooser.reload(successor)  # the chooser lists the successor; №1176 stays chosen
     window.program_chooser.choose(1)
+
+
+def _shown(app, dialog, name: str, x: int = 120, y: int = 10) -> None:
+    dialog.move(x, y)
+    dialog.show()
+    settle(app, 500)
+    grab(app, dialog, name)
+    if getattr(dialog, "guard", None) is not None:
+        dialog.guard.mark_clean()  # what the script typed is not to be saved
+    dialog.close()
+
+
+def dialogs(app, window) -> None:
+    """The forms people fill most: a new award with the person being picked, a person's card with
+    the awards, an event's presentation order, the list of backups to restore from."""
+    from kr_desktop.services import awards, backups, events, persons
+    from kr_desktop.ui.awards_dialog import AwardDialog
+    from kr_desktop.ui.backup_dialogs import RestoreDialog
+    from kr_desktop.ui.events_dialog import EventDialog
+    from kr_desktop.ui.persons_dialog import PersonDialog
+
+    db = window.db
+    award = AwardDialog(window.context, parent=window)
+    award.person.search.setText("Бонд")
+    award.person.find()
+    _shown(app, award, "award-form")
+    holder = max(persons.search_persons(db, "", 0, 300),
+                 key=lambda p: awards.count_awards(db, awards.AwardFilter(person_id=p.id)))
+    _shown(app, PersonDialog(window.context, holder.id, window), "person-card")
+    busiest = max(events.list_events(db, limit=None), key=lambda e: e.awards, default=None)
+    if busiest is not None:
+        event = EventDialog(window.context, busiest.id, parent=window)
+        event.tabs.setCurrentIndex(2)
+        _shown(app, event, "event-form")
+    backups.backup_now(db)
+    restore = RestoreDialog(backups.backup_summaries(db), backups.summary_of, window)
+    _shown(app, restore, "restore", 60, 60)
 
 
 def unreport_some(db) -> None:
@@ -274,6 +325,8 @@ def main() -> int:
             control.select_executor(None)
     if only is None or "forms" in only:
         forms_round_trip(app, window, folder)
+    if only is None or "dialogs" in only:
+        dialogs(app, window)
     if only is not None:
         window.close()
         db.dispose()

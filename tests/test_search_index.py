@@ -69,7 +69,7 @@ def _check(db, monkeypatch=None):
         assert [a.id for a in awards.query_awards(db, flt, offset=3, limit=4)] == expected[3:7], query
         if monkeypatch is not None:  # the page read by scanning persons in name order: the same rows
             with monkeypatch.context() as m:
-                m.setattr(awards, "_scan_in_name_order", lambda *a: True)
+                m.setattr(awards.register, "_scan_in_name_order", lambda *a: True)  # where page_query reads it
                 assert [a.id for a in awards.query_awards(db, flt, limit=200)] == expected, query
                 assert [a.id for a in awards.query_awards(db, flt, offset=2, limit=3)] == expected[2:5], query
                 assert [a.id for a in awards.query_awards(db, flt, limit=5, descending=True)] == \

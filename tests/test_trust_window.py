@@ -114,7 +114,8 @@ def test_journal_screen_filters_and_shows_before_and_after(qtbot, db):
     screen.record_edit.setText(str(executor.id))
     screen.apply_filter()
     assert screen.model.rowCount() == 1
-    assert screen.model.index(0, 4).data() == "Виконавець"
+    assert screen.model.index(0, 3).data() == "Виконавець — змінено"  # the kind of record and what happened
+    assert screen.model.index(0, 4).data() == "Нова назва"  # which one, by name
     detail = {screen.detail_model.index(r, 0).data(): (screen.detail_model.index(r, 1).data(),
                                                         screen.detail_model.index(r, 2).data())
               for r in range(screen.detail_model.rowCount())}

@@ -119,6 +119,15 @@ class Database:
         return self.engine.url.render_as_string(hide_password=True)
 
     @property
+    def short_location(self) -> str:
+        """The database as a title names it: a file's name, or «база NAME на HOST» on a server."""
+        if self.is_sqlite:
+            return Path(self.location).name or self.location
+        url = self.engine.url
+        host = url.host or "localhost"
+        return f"база {url.database} на {host}" if url.database else f"сервер {host}"
+
+    @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 

@@ -184,4 +184,5 @@ def _write_journal(session: Session, _context) -> None:
                          record_id=_record_id(obj), before=_dump(before), after=_dump(after),
                          undo_of=info.get("undo_of")))
     if rows:
+        info.setdefault("tables", set()).update(row["table_name"] for row in rows)  # what undo will touch
         session.execute(JournalEntry.__table__.insert(), rows)

@@ -124,3 +124,13 @@ def type_key(name: str | None) -> str:
 
 def act_kind_label(kind: str | None) -> str:
     return ACT_KINDS.get(kind or "", kind or "")
+
+
+def act_text(kind: str, number: str, date: dt.date | None) -> str:
+    """«рішення виконкому від 21.12.2016 №1176»: a basis act as lists and letters name it."""
+    text = act_kind_label(kind)
+    if date:
+        text += f" від {date:%d.%m.%Y}"
+    if number:
+        text += f" №{number}"
+    return text

@@ -101,7 +101,7 @@ def build_events_list(db, date_from: dt.date | None, date_to: dt.date | None) ->
 
 
 def build_event(db, event_id: int) -> ReportDocument:
-    from kr_desktop.services import events
+    from kr_desktop.services import award_presentation, events
 
     return event_document(events.get_event(db, event_id), events.invitees(db, event_id),
-                          events.presented_awards(db, event_id))
+                          award_presentation.presented_awards(db, event_id))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kr_desktop.db import backup
+from kr_desktop.db.backup.summary import BackupSummary, summarize_backup, summarize_folder
 from kr_desktop.db.engine import Database
 from kr_desktop.errors import UserError
 from kr_desktop.services.access import ADMIN, require
@@ -38,6 +39,29 @@ def backups_folder(db: Database) -> Path:
 
 def list_backups(db: Database) -> list[BackupItem]:
     return [BackupItem(e.path, e.created, e.reason_label) for e in backup.list_backups(backups_folder(db))]
+
+
+def backup_summaries(db: Database, folder: Path | None = None) -> list[BackupSummary]:
+    """The backups of the open database's folder (or of ``folder``: a USB stick), newest first,
+    each with its date, size and records (read quickly; restore checks a copy fully first)."""
+    return summarize_folder(folder if folder is not None else backups_folder(db))
+
+
+def summary_of(path: Path) -> BackupSummary:
+    """One file the user picked (a copy kept elsewhere), with what it holds."""
+    name = Path(path).name
+    entry = next((e for e in backup.list_backups(Path(path).parent) if e.path.name == name), None)
+    return summarize_backup(Path(path), entry.created if entry else None, entry.reason if entry else "")
+
+
+def backup_to_folder(db: Database, folder: Path) -> backup.BackupResult:
+    """A verified backup written into a folder the user chose (another disk, a USB stick); the
+    copies there are never rotated away."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise UserError(f"Теки «{folder}» не існує (чи вставлено флешку?).")
+    return backup.create_backup(_file_of(db), out=folder / backup.backup_name("manual"), reason="manual",
+                                policy=None)
 
 
 def restore(db: Database, source: Path) -> backup.RestoreResult:

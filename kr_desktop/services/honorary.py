@@ -12,7 +12,7 @@ from kr_desktop.db.engine import Database
 from kr_desktop.db.models import Award, AwardType, HonoraryBookEntry, Person
 from kr_desktop.errors import UserError, ValidationError
 from kr_desktop.services.access import OPERATOR, require
-from kr_desktop.services.awards import act_text
+from kr_desktop.domain.award_values import act_text
 from kr_desktop.services.persons import MAX_PHOTO_BYTES, display_name
 from kr_desktop.services.versioning import check_version
 

@@ -1,4 +1,6 @@
 """Reading the change journal: filter by user, date range and record, one page at a time in SQL.
+The same rows in words (the fields of each kind of record, values as documents write them, names
+instead of ids) come from services/journal_words.py, which builds on this module.
 
 Read-only by design: there is no service that edits or deletes journal rows.
 """
@@ -106,6 +108,9 @@ class FieldChange:
     name: str
     before: Any
     after: Any
+    label: str = ""  # the field's name for this kind of record
+    before_text: str = ""  # the values in words
+    after_text: str = ""
 
     @property
     def changed(self) -> bool:
@@ -124,6 +129,7 @@ class JournalRow:
     changeset: str
     undo_of: str | None
     fields: tuple[FieldChange, ...]
+    record_text: str = ""  # the record in words: «ІВАНЕНКО Іван Іванович», «Грамота … — ПЕТРЕНКО …»
 
     @property
     def operation_label(self) -> str:
@@ -160,11 +166,24 @@ def count_entries(db: Database, f: JournalFilter = JournalFilter()) -> int:
         return session.scalar(_where(select(func.count()).select_from(JournalEntry), f))
 
 
-def _fields(before: str | None, after: str | None) -> tuple[FieldChange, ...]:
-    b = json.loads(before) if before else {}
-    a = json.loads(after) if after else {}
-    names = [k for k in list(b) + [k for k in a if k not in b] if k not in DERIVED_FIELDS]
-    return tuple(FieldChange(name, b.get(name), a.get(name)) for name in names)
+def _fields(before: dict, after: dict) -> tuple[FieldChange, ...]:
+    names = [k for k in list(before) + [k for k in after if k not in before] if k not in DERIVED_FIELDS]
+    return tuple(FieldChange(name, before.get(name), after.get(name)) for name in names)
+
+
+def values_of(text: str | None) -> dict:
+    """A journal row's before or after values (a JSON object)."""
+    value = json.loads(text) if text else {}
+    return value if isinstance(value, dict) else {}
+
+
+def page_query(f: JournalFilter, offset: int, limit: int):
+    return _where(select(JournalEntry), f).order_by(JournalEntry.id.desc()).offset(offset).limit(limit)
+
+
+def journal_row(r: JournalEntry, before: dict, after: dict) -> JournalRow:
+    return JournalRow(r.id, r.at, r.actor, r.label, r.operation, r.table_name, r.record_id, r.changeset, r.undo_of,
+                      _fields(before, after))
 
 
 def page_entries(db: Database, f: JournalFilter = JournalFilter(), offset: int = 0,
@@ -172,10 +191,8 @@ def page_entries(db: Database, f: JournalFilter = JournalFilter(), offset: int =
     """Newest first; ``offset``/``limit`` page in SQL so a journal of millions of rows stays quick."""
     require(db, ADMIN)
     with db.reading() as session:
-        rows = session.scalars(_where(select(JournalEntry), f)
-                               .order_by(JournalEntry.id.desc()).offset(offset).limit(limit)).all()
-        return [JournalRow(r.id, r.at, r.actor, r.label, r.operation, r.table_name, r.record_id, r.changeset,
-                           r.undo_of, _fields(r.before, r.after)) for r in rows]
+        rows = session.scalars(page_query(f, offset, limit)).all()
+        return [journal_row(r, values_of(r.before), values_of(r.after)) for r in rows]
 
 
 def actors(db: Database) -> list[str]:

@@ -41,6 +41,7 @@ AREA_OF_MODULE = {"system": "settings"}
 class Step:
     changeset: str
     label: str
+    areas: frozenset[str] = frozenset()  # of the records it changed (the window offers undo where they show)
 
 
 @dataclass
@@ -72,6 +73,17 @@ def redo_label(db: Database) -> str | None:
     return h.undone[-1].label if h and h.undone else None
 
 
+def undo_areas(db: Database) -> frozenset[str]:
+    """The areas (``area_of``) of the change undo would revert now (empty when there is none)."""
+    h = _histories.get(db.engine)
+    return h.done[-1].areas if h and h.done else frozenset()
+
+
+def redo_areas(db: Database) -> frozenset[str]:
+    h = _histories.get(db.engine)
+    return h.undone[-1].areas if h and h.undone else frozenset()
+
+
 @event.listens_for(Session, "after_commit")
 def _remember_change(session: Session) -> None:
     info = session.info.get("journal") or {}
@@ -82,7 +94,8 @@ def _remember_change(session: Session) -> None:
     bind = session.get_bind()
     engine = getattr(bind, "engine", bind)
     h = _histories.setdefault(engine, UndoHistory())
-    h.done.append(Step(changeset, info.get("label") or "Зміна даних"))
+    areas = frozenset(a for a in map(area_of_table, info.get("tables", ())) if a)
+    h.done.append(Step(changeset, info.get("label") or "Зміна даних", areas))
     del h.done[:-HISTORY_LIMIT]
     h.undone.clear()  # a new change after an undo: the undone steps can no longer be redone
 
@@ -100,7 +113,7 @@ def undo(db: Database) -> UndoResult:
         h.done.pop()  # it can never apply again: don't block the steps below it
         raise
     h.done.pop()
-    h.undone.append(Step(changeset, step.label))
+    h.undone.append(Step(changeset, step.label, step.areas))
     return UndoResult(step.label, areas)
 
 
@@ -116,7 +129,7 @@ def redo(db: Database) -> UndoResult:
         h.undone.pop()
         raise
     h.undone.pop()
-    h.done.append(Step(changeset, step.label))
+    h.done.append(Step(changeset, step.label, step.areas))
     return UndoResult(step.label, areas)
 
 

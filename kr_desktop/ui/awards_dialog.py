@@ -1,5 +1,9 @@
 """Entering or changing an award. The rules are checked before saving: warnings are shown and the
-user confirms them; a rule set to «забороняти» refuses the award."""
+user confirms them; a rule set to «забороняти» refuses the award.
+
+Nothing is chosen for the user: the person is picked from the matching list (ui/person_picker.py)
+and the award type from its list, which starts empty. Esc on a changed form asks (ui/form_guard.py).
+"""
 
 from __future__ import annotations
 
@@ -10,12 +14,14 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from kr_desktop.domain.award_values import ACT_KINDS, degree_label
 from kr_desktop.errors import ValidationError
-from kr_desktop.services import award_types, awards, persons
+from kr_desktop.services import award_types, awards
 from kr_desktop.text.formatting import format_money
 from kr_desktop.ui import awards_texts as t
 from kr_desktop.ui.context import AppContext
+from kr_desktop.ui.date_field import DateField
+from kr_desktop.ui.form_guard import FormGuard
 from kr_desktop.ui.operations import perform
-from kr_desktop.ui.persons_dialog import DateEdit
+from kr_desktop.ui.person_picker import PersonPicker
 
 
 class AwardDialog(QDialog):
@@ -28,35 +34,33 @@ class AwardDialog(QDialog):
         self.version: int | None = None
         self.saved_id: int | None = None
         self.setWindowTitle(t.AWARD_EDIT_TITLE if award_id else t.AWARD_NEW_TITLE)
-        self.person_search = QLineEdit()
-        self.person_search.setPlaceholderText(t.PERSON_SEARCH)
-        self.person_search.textChanged.connect(self._find_persons)
-        self.person = QComboBox()
+        self.person = PersonPicker(self.db)
         self.person.setObjectName("person")
         self.award_type = QComboBox()
         self.award_type.setObjectName("awardType")
         self.types = award_types.list_award_types(self.db)
+        self.award_type.addItem(t.CHOOSE_TYPE_ITEM, None)  # no award is preselected
         for info in self.types:
             self.award_type.addItem(info.name, info.id)
         self.degree = QComboBox()
         self.act_kind = QComboBox()
+        self.act_kind.addItem(t.ACT_KIND_OF_TYPE, None)  # the award type's usual act (set with the type)
         for kind, label in ACT_KINDS.items():
             self.act_kind.addItem(label, kind)
-        self.act_number, self.act_date = QLineEdit(), DateEdit()
-        self.nominated_by, self.nomination_date = QLineEdit(), DateEdit()
+        self.act_number, self.act_date = QLineEdit(), DateField(t.ACT_DATE)
+        self.nominated_by, self.nomination_date = QLineEdit(), DateField(t.NOMINATION_DATE)
         self.certificate = QLineEdit()
         self.certificate.setObjectName("certificate")
-        self.presented_on = DateEdit()
+        self.presented_on = DateField(t.PRESENTED_ON)
         self.amount = QLineEdit()
         self.amount.setMaximumWidth(160)
         self.posthumous = QCheckBox(t.POSTHUMOUS)
-        self.revoked_act, self.revoked_on = QLineEdit(), DateEdit()
+        self.revoked_act, self.revoked_on = QLineEdit(), DateField(t.REVOKED_ON)
         self.revocation_reason = QLineEdit()
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(60)
         form = QFormLayout()
-        form.addRow(t.PERSON, self.person_search)
-        form.addRow("", self.person)
+        form.addRow(t.PERSON, self.person)
         form.addRow(t.AWARD_TYPE, self.award_type)
         form.addRow(t.DEGREE, self.degree)
         form.addRow(t.ACT_KIND, self.act_kind)
@@ -78,26 +82,25 @@ class AwardDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(640, 640)
+        self.resize(760, 680)
         self.award_type.currentIndexChanged.connect(self._type_changed)
+        self.guard = FormGuard(self, self.save)
         if award_id:
             self._load(award_id)
         else:
             if person_id:
                 self.set_person(person_id)
             self._type_changed()
+        self.guard.mark_clean()
+        (self.award_type if self.person.person_id else self.person.search).setFocus()
+
+    def reject(self) -> None:
+        if self.guard.allows_close():
+            super().reject()
 
     # -- filling -------------------------------------------------------------------------------
-    def _find_persons(self, text: str) -> None:
-        self.person.clear()
-        for p in persons.search_persons(self.db, text, limit=50):
-            born = f", {p.birth_date:%d.%m.%Y}" if p.birth_date else ""
-            self.person.addItem(p.display_name + born, p.id)
-
     def set_person(self, person_id: int) -> None:
-        p = persons.get_person(self.db, person_id)
-        self.person.clear()
-        self.person.addItem(p.display_name, p.id)
+        self.person.set_person(person_id)
 
     def type_info(self):
         type_id = self.award_type.currentData()
@@ -109,7 +112,11 @@ class AwardDialog(QDialog):
     def _type_changed(self) -> None:
         info = self.type_info()
         self.degree.clear()
-        if info is None:
+        if info is None:  # none chosen yet: nothing that depends on the type is offered
+            self.degree.addItem(t.NO_DEGREE, None)
+            self.degree.setEnabled(False)
+            self.certificate.setEnabled(False)
+            self.certificate.clear()
             return
         if info.degrees:
             for degree in range(info.degrees, 0, -1):  # ІІІ first: the usual first award
@@ -150,15 +157,17 @@ class AwardDialog(QDialog):
 
     # -- saving --------------------------------------------------------------------------------
     def data(self) -> awards.AwardInput:
-        if self.person.currentData() is None:
+        if self.person.person_id is None:
             raise ValidationError(t.CHOOSE_PERSON, field="person")
+        if self.award_type.currentData() is None:
+            raise ValidationError(t.CHOOSE_TYPE, field="award_type")
         amount_text = self.amount.text().replace("\u00a0", "").replace(" ", "").replace(",", ".")
         try:
             amount = Decimal(amount_text) if amount_text else None
         except InvalidOperation:
             raise ValidationError(f"{t.AMOUNT}: введіть число, наприклад 1000,00.", field="amount") from None
         return awards.AwardInput(
-            person_id=self.person.currentData(), award_type_id=self.award_type.currentData(),
+            person_id=self.person.person_id, award_type_id=self.award_type.currentData(),
             degree=self.degree.currentData(), act_kind=self.act_kind.currentData(),
             act_number=self.act_number.text(), act_date=self.act_date.date(t.ACT_DATE),
             nominated_by=self.nominated_by.text(), nomination_date=self.nomination_date.date(t.NOMINATION_DATE),
@@ -181,6 +190,7 @@ class AwardDialog(QDialog):
             data = self.data()
         except ValidationError as exc:
             QMessageBox.warning(self, self.windowTitle(), exc.message)
+            {"person": self.person.search, "award_type": self.award_type}.get(exc.field, self.award_type).setFocus()
             return None
         result = perform(self, self.context, "awards", awards.save_award, self.db, data, self.award_id, self.version)
         if result is None:
@@ -193,5 +203,6 @@ class AwardDialog(QDialog):
             if result is None or not result.saved:
                 return None
         self.saved_id = self.award_id = result.award_id
+        self.guard.mark_clean()
         self.accept()
         return result.award_id

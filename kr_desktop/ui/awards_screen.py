@@ -4,21 +4,24 @@ the actions (new person, new award, print, import, award types, rules)."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMenu, QMessageBox, QPushButton, QTableView, QTabWidget, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton,
+                               QTableView, QTabWidget, QToolButton, QVBoxLayout, QWidget)
 
 from kr_desktop.domain.award_values import degree_label
 from kr_desktop.services import award_types, awards, persons
 from kr_desktop.text.formatting import format_int
 from kr_desktop.ui import awards_texts as t
 from kr_desktop.ui.awards_models import ID_ROLE, PagedTableModel, award_cells, person_cells
+from kr_desktop.ui.awards_printing import AwardsPrinting
+from kr_desktop.ui.confirm import ask
+from kr_desktop.ui.columns import lay_out
 from kr_desktop.ui.context import AppContext
+from kr_desktop.ui.date_field import DateField
+from kr_desktop.ui.empty_state import EmptyState
 from kr_desktop.ui.operations import perform
-from kr_desktop.ui.save_dialog import REPORT_FORMATS, ask_save_path
+from kr_desktop.ui.record_deletion import award_delete_question, delete_person
 
 FIRST_YEAR = 1990
 
@@ -35,7 +38,7 @@ def _table(name: str) -> QTableView:
     return view
 
 
-class AwardsScreen(QWidget):
+class AwardsScreen(AwardsPrinting, QWidget):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
@@ -45,28 +48,52 @@ class AwardsScreen(QWidget):
         self.search.setPlaceholderText(t.SEARCH_PLACEHOLDER)
         self.search.setClearButtonEnabled(True)
         self.type_filter = QComboBox()
+        self.type_filter.setObjectName("typeFilter")
+        self.type_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.type_filter.setMinimumContentsLength(24)
         self.degree_filter = QComboBox()
-        self.year_filter = QComboBox()
+        # The basis act's dates, from–to (either may stay empty); «Рік» fills both with a whole year.
+        self.date_from = DateField(t.PERIOD_FROM_FIELD)
+        self.date_from.setObjectName("awardsFrom")
+        self.date_to = DateField(t.PERIOD_TO_FIELD)
+        self.date_to.setObjectName("awardsTo")
+        self.year_preset = QComboBox()
+        self.year_preset.setObjectName("yearPreset")
+        self.year_preset.setToolTip(t.YEAR_PRESET_TIP)
         self.act_filter = QLineEdit()
         self.act_filter.setPlaceholderText(t.ACT_PLACEHOLDER)
-        self.act_filter.setMaximumWidth(120)
+        self.act_filter.setMaximumWidth(130)
         self._fill_filters()
         self.found = QLabel()
+        self.found.setObjectName("awardsFound")
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._timer.start)
         self.act_filter.textChanged.connect(self._timer.start)
-        for combo in (self.type_filter, self.degree_filter, self.year_filter):
+        for combo in (self.type_filter, self.degree_filter):
             combo.currentIndexChanged.connect(self.refresh)
+        for field in (self.date_from, self.date_to):
+            field.date_changed.connect(lambda _day: self.refresh())
+        self.year_preset.activated.connect(self._year_chosen)
         self.type_filter.currentIndexChanged.connect(self._fill_degrees)
+        reset = QPushButton(t.RESET_FILTERS)
+        reset.clicked.connect(lambda: self.reset_filters())
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.type_filter, 2)
         filters.addWidget(self.degree_filter)
-        filters.addWidget(self.year_filter)
-        filters.addWidget(self.act_filter)
         filters.addWidget(self.found)
+        period = QHBoxLayout()
+        period.addWidget(QLabel(t.PERIOD_LABEL))
+        period.addWidget(self.date_from)
+        period.addWidget(QLabel(t.PERIOD_TO))
+        period.addWidget(self.date_to)
+        period.addWidget(self.year_preset)
+        period.addSpacing(12)
+        period.addWidget(self.act_filter)
+        period.addWidget(reset)
+        period.addStretch(1)
 
         buttons = QHBoxLayout()
         for label, slot in ((t.NEW_PERSON, self.new_person), (t.NEW_AWARD, self.new_award), (t.EDIT, self.open_current),
@@ -79,8 +106,8 @@ class AwardsScreen(QWidget):
         self.print_button.setText(t.PRINT)
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.print_button)
-        menu.addAction(t.PRINT_LIST, lambda: self.print_awards())
-        menu.addAction(t.PRINT_JOURNAL, lambda: self.print_journal())
+        menu.addAction(t.PRINT_LIST, lambda: self.preview_awards())
+        menu.addAction(t.PRINT_JOURNAL, lambda: self.preview_journal())
         self.print_button.setMenu(menu)
         buttons.addWidget(self.print_button)
         for label, slot in ((t.IMPORT, self.open_import), (t.TYPES, self.open_types), (t.SETTINGS, self.open_settings)):
@@ -96,11 +123,12 @@ class AwardsScreen(QWidget):
                                              person_cells, self, ("name", "birth_date", "work", "deceased"))
         self.awards_view.setModel(self.awards_model)
         self.persons_view.setModel(self.persons_model)
-        for view, widths in ((self.awards_view, (300, 420, 300, 110)), (self.persons_view, (330, 120, 420))):
+        # The document and the position with the place of work take what is left; the rest keep
+        # their widths (ui/columns.py).
+        lay_out(self.awards_view, {0: 262, 1: 335, 3: 108, 4: 85}, stretch=2)
+        lay_out(self.persons_view, {0: 300, 1: 120, 3: 170}, stretch=2)
+        for view in (self.awards_view, self.persons_view):
             header = view.horizontalHeader()
-            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-            for column, width in enumerate(widths):
-                view.setColumnWidth(column, width)
             header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
             view.setSortingEnabled(True)  # a header click sorts in SQL (PagedTableModel.sort)
         self.awards_view.doubleClicked.connect(lambda _i: self.open_current())
@@ -113,8 +141,11 @@ class AwardsScreen(QWidget):
         for model in (self.awards_model, self.persons_model):  # a search's total comes after its first page
             model.counted.connect(lambda _total: self._show_count())
 
+        self.awards_empty = EmptyState(self.awards_view, lambda: self.empty_text(awards_list=True))
+        self.persons_empty = EmptyState(self.persons_view, lambda: self.empty_text(awards_list=False))
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addLayout(period)
         layout.addLayout(buttons)
         layout.addWidget(self.tabs)
         self._show_count()
@@ -131,12 +162,10 @@ class AwardsScreen(QWidget):
             self.type_filter.addItem(info.name, info.id)
         self.type_filter.setCurrentIndex(max(0, self.type_filter.findData(current)))
         self.type_filter.blockSignals(False)
-        self.year_filter.blockSignals(True)
-        if self.year_filter.count() == 0:
-            self.year_filter.addItem(t.ALL_YEARS, None)
+        if self.year_preset.count() == 0:
+            self.year_preset.addItem(t.YEAR_PRESET, None)
             for year in range(dt.date.today().year, FIRST_YEAR - 1, -1):
-                self.year_filter.addItem(str(year), year)
-        self.year_filter.blockSignals(False)
+                self.year_preset.addItem(str(year), year)
         self._fill_degrees()
 
     def _fill_degrees(self) -> None:
@@ -150,10 +179,50 @@ class AwardsScreen(QWidget):
         self.degree_filter.setEnabled(most > 0)
         self.degree_filter.blockSignals(False)
 
+    def _year_chosen(self, index: int) -> None:
+        year = self.year_preset.itemData(index)
+        self.year_preset.setCurrentIndex(0)  # a preset, not a filter of its own
+        if year is not None:
+            self.set_period(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+    def set_period(self, first: dt.date | None, last: dt.date | None) -> None:
+        """The basis acts' dates from–to (None: open on that side), as typed into the fields."""
+        self.date_from.set_date(first)
+        self.date_to.set_date(last)
+        self.refresh()
+
+    def reset_filters(self) -> None:
+        for widget in (self.search, self.act_filter):
+            widget.blockSignals(True)
+            widget.clear()
+            widget.blockSignals(False)
+        for combo in (self.type_filter, self.degree_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self._fill_degrees()
+        self.set_period(None, None)
+
     def current_filter(self) -> awards.AwardFilter:
+        """What the filters say; a date field holding no whole date (shown red) is not applied."""
         return awards.AwardFilter(text=self.search.text(), award_type_id=self.type_filter.currentData(),
-                                  degree=self.degree_filter.currentData(), year=self.year_filter.currentData(),
-                                  act_number=self.act_filter.text().strip())
+                                  degree=self.degree_filter.currentData(), date_from=self.date_from.current(),
+                                  date_to=self.date_to.current(), act_number=self.act_filter.text().strip())
+
+    def empty_text(self, awards_list: bool) -> str:
+        """What an empty list says: what was looked for, and what to do next."""
+        text = " ".join(self.search.text().split())
+        flt = self.current_filter()
+        filtered = any((flt.award_type_id, flt.degree, flt.date_from, flt.date_to, flt.act_number))
+        if not awards_list:
+            return (t.EMPTY_PERSONS_SEARCH.format(text=text) if text else t.EMPTY_PERSONS)
+        if text and filtered:
+            return t.EMPTY_AWARDS_SEARCH_FILTERED.format(text=text)
+        if text:
+            return t.EMPTY_AWARDS_SEARCH.format(text=text)
+        if filtered:
+            return t.EMPTY_AWARDS_FILTERED
+        return t.EMPTY_AWARDS
 
     def _fetch_awards(self, offset: int, limit: int):
         model = self.awards_model
@@ -231,9 +300,17 @@ class AwardsScreen(QWidget):
         if dialog.exec() and dialog.opened_existing:
             self.person_dialog(dialog.opened_existing).exec()
 
+    def selected_person_id(self) -> int | None:
+        """The person of the selected row on either tab (an award's holder on «Відзнаки»)."""
+        if self.tabs.currentIndex() == 1:
+            return self.current_person_id()
+        index = self.awards_view.currentIndex()
+        row = self.awards_model.item(index.row()) if index.isValid() else None
+        return row.person_id if row is not None else None
+
     def new_award(self) -> None:
-        person_id = self.current_person_id() if self.tabs.currentIndex() == 1 else None
-        dialog = self.award_dialog(person_id)
+        """A new award for the person of the selected row (Ctrl+N), or for a person still to pick."""
+        dialog = self.award_dialog(self.selected_person_id())
         if dialog.exec() and dialog.saved_id:
             self.select_award(dialog.saved_id)
 
@@ -252,66 +329,12 @@ class AwardsScreen(QWidget):
             award_id = self.current_award_id()
             if not award_id:
                 return
-            row = self.awards_model.item(self.awards_view.currentIndex().row())
-            text = t.DELETE_AWARD_TEXT.format(award=row.award_name, person=row.person_name)
-            if QMessageBox.question(self, t.DELETE_AWARD_TITLE, text) == QMessageBox.StandardButton.Yes:
+            if ask(self, t.DELETE_AWARD_TITLE, award_delete_question(self.db, award_id)):
                 perform(self, self.context, "awards", awards.delete_award, self.db, award_id)
         else:
             person_id = self.current_person_id()
-            if not person_id:
-                return
-            row = self.persons_model.item(self.persons_view.currentIndex().row())
-            if QMessageBox.question(self, t.DELETE, t.DELETE_PERSON_TEXT.format(person=row.display_name)) \
-                    == QMessageBox.StandardButton.Yes:
-                perform(self, self.context, "awards", persons.delete_person, self.db, person_id)
-
-    def _report_path(self, suggested: str) -> Path | None:
-        return ask_save_path(self, t.SAVE_REPORT_TITLE, suggested, t.REPORT_FILTER, REPORT_FORMATS)
-
-    def _render(self, build, path: Path) -> Path | None:
-        from kr_desktop.ui.jobs import write_report
-
-        if write_report(self, t.PRINTING, build, path) is None:
-            return None  # cancelled: no file
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(t.REPORT_SAVED.format(path=path))
-        return path
-
-    def print_awards(self, path: str | None = None) -> Path | None:
-        if not path:
-            from kr_desktop.ui.signers_dialog import ask_missing_name
-
-            ask_missing_name(self, self.context, "awards")
-        out = Path(path) if path else self._report_path(self.list_file_name())
-        if out is None:
-            return None
-        from kr_desktop.reports.awards_lists import build_awards_list
-
-        flt = self.current_filter()
-        return self._render(lambda: build_awards_list(self.db, flt), out)
-
-    def list_file_name(self) -> str:
-        """«Нагороджені_01.01.2026–31.12.2026.pdf»: the list's period in its default file name."""
-        from kr_desktop.reports import file_names
-
-        flt = self.current_filter()
-        return file_names.awards(flt.date_from, flt.date_to, flt.year)
-
-    def print_journal(self, path: str | None = None) -> Path | None:
-        info = next((i for i in self.types if i.id == self.type_filter.currentData()), None)
-        if info is None or not info.issues_certificate:
-            QMessageBox.information(self, t.PRINT_JOURNAL, t.CHOOSE_TYPE_FOR_JOURNAL)
-            return None
-        from kr_desktop.reports import file_names
-
-        out = Path(path) if path else self._report_path(file_names.certificates(info.name, self.year_filter.currentData()))
-        if out is None:
-            return None
-        from kr_desktop.reports.awards_lists import build_certificates_journal
-
-        year = self.year_filter.currentData()
-        return self._render(lambda: build_certificates_journal(self.db, info.id, year), out)
+            if person_id:
+                delete_person(self, self.context, person_id)
 
     def open_import(self) -> None:
         from kr_desktop.ui.awards_import_dialog import ImportDialog

@@ -1,4 +1,6 @@
-"""«Створити резервну копію зараз» and «Відновити з резервної копії» in the File menu."""
+"""Backups in the File menu: «Створити резервну копію зараз» (into the backups folder), «Резервна
+копія в теку…» (a folder the user chooses: another disk, a USB stick) and «Відновити з резервної
+копії…» (from a list of the copies with their dates, sizes and records, ui/backup_dialogs.py)."""
 
 from __future__ import annotations
 
@@ -17,11 +19,19 @@ class BackupActions:
     def __init__(self, window, context, menu):
         self.window = window
         self.context = context
+        from kr_desktop.ui.icons import when_shown
+
         self.backup_action = QAction(texts.ACTION_BACKUP_NOW, window)
         self.backup_action.triggered.connect(lambda: self.backup_now())
+        self.backup_to_action = QAction(texts.ACTION_BACKUP_TO, window)
+        self.backup_to_action.setObjectName("backupToFolder")
+        self.backup_to_action.triggered.connect(lambda: self.backup_to_folder())
         self.restore_action = QAction(texts.ACTION_RESTORE, window)
+        when_shown(menu, {self.backup_action: "database-export", self.backup_to_action: "folder-open",
+                          self.restore_action: "database-import"})
         self.restore_action.triggered.connect(lambda: self.restore())
         menu.addAction(self.backup_action)
+        menu.addAction(self.backup_to_action)
         menu.addAction(self.restore_action)
         self.update()
         context.events.opened.connect(self.update)
@@ -33,6 +43,7 @@ class BackupActions:
         db = self.context.db
         is_file = db is not None and db.is_sqlite
         self.backup_action.setEnabled(is_file)
+        self.backup_to_action.setEnabled(is_file)
         self.restore_action.setEnabled(is_file and _has_role(db, ADMIN))
         self.restore_action.setToolTip(texts.RESTORE_ADMIN_ONLY if is_file and not self.restore_action.isEnabled()
                                        else "")
@@ -53,19 +64,52 @@ class BackupActions:
                                 texts.BACKUP_DONE.format(path=result.path, rows=sum(result.counts.values())))
         return result.path
 
+    def backup_to_folder(self, folder: str | None = None) -> Path | None:
+        """A verified copy into a folder the user chooses (another disk, a USB stick)."""
+        from kr_desktop.services.backups import backup_to_folder
+        from kr_desktop.ui import jobs
+
+        if not folder:
+            folder = QFileDialog.getExistingDirectory(self.window, texts.BACKUP_TO_TITLE, str(Path.home()))
+            if not folder:
+                return None
+        db = self.context.db
+        try:
+            result = jobs.run(self.window, texts.BACKUP_RUNNING, lambda: backup_to_folder(db, Path(folder)))
+        except UserError as exc:
+            QMessageBox.warning(self.window, texts.BACKUP_FAILED_TITLE, exc.message)
+            return None
+        if result is None:  # cancelled: no file left behind
+            return None
+        QMessageBox.information(self.window, texts.BACKUP_DONE_TITLE,
+                                texts.BACKUP_TO_DONE.format(path=result.path, rows=sum(result.counts.values())))
+        return result.path
+
+    def choose_backup(self) -> Path | None:
+        """The list of copies (ui/backup_dialogs.py); the one chosen, or None."""
+        from kr_desktop.services import backups
+        from kr_desktop.ui.backup_dialogs import RestoreDialog
+
+        dialog = RestoreDialog(backups.backup_summaries(self.context.db), backups.summary_of, self.window)
+        self.restore_dialog = dialog  # tests reach the open dialog here
+        try:
+            return dialog.chosen if dialog.exec() else None
+        finally:
+            self.restore_dialog = None
+            dialog.deleteLater()
+
     def restore(self, path: str | None = None, confirm: bool = True) -> bool:
         from kr_desktop.services import backups
+        from kr_desktop.ui.confirm import ask
 
         db = self.context.db
         try:
             if not path:
-                path, _ = QFileDialog.getOpenFileName(self.window, texts.RESTORE_PICK_TITLE,
-                                                      str(backups.backups_folder(db)), texts.RESTORE_FILTER)
+                path = self.choose_backup()
                 if not path:
                     return False
-            if confirm and QMessageBox.question(
-                    self.window, texts.RESTORE_CONFIRM_TITLE,
-                    texts.RESTORE_CONFIRM.format(name=Path(path).name)) != QMessageBox.StandardButton.Yes:
+            if confirm and not ask(self.window, texts.RESTORE_CONFIRM_TITLE,
+                                   texts.RESTORE_CONFIRM.format(name=Path(path).name)):
                 return False
             from kr_desktop.ui import jobs
 

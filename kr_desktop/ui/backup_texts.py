@@ -1,7 +1,29 @@
 """User-visible text of backups, restore and recovery of a damaged database."""
 
 ACTION_BACKUP_NOW = "Створити резервну копію зараз"
+ACTION_BACKUP_TO = "Резервна копія в теку (на флешку)…"
 ACTION_RESTORE = "Відновити з резервної копії…"
+BACKUP_TO_TITLE = "Оберіть теку для резервної копії (наприклад, флешку)"
+BACKUP_TO_DONE = ("Резервну копію записано й перевірено:\n{path}\n\nЗаписів: {rows}. Копії в цій теці програма "
+                  "не видаляє: старі видаляйте самі.")
+RESTORE_LIST_TITLE = "Відновлення з резервної копії"
+RESTORE_LIST_INTRO = ("Оберіть копію, з якої відновити базу даних. Поточний файл не буде видалено: його збережуть "
+                      "поруч під іншою назвою. Копію з іншої теки чи флешки додайте кнопкою «Інша копія…».")
+RESTORE_LIST_EMPTY = "У теці резервних копій цієї бази копій ще немає. Оберіть файл кнопкою «Інша копія…»."
+RESTORE_OTHER = "Інша копія (з теки чи флешки)…"
+RESTORE_BUTTON = "Відновити з обраної…"
+CLOSE = "Закрити"
+LIST_CREATED = "Створено"
+LIST_REASON = "Коли зроблено"
+LIST_SIZE = "Розмір"
+LIST_RECORDS = "Що в ній"
+LIST_FILE = "Файл"
+LIST_PROBLEM = "не можна відновити: {problem}"
+REASON_OTHER = "інша копія"
+SIZE_KB = "{size} КБ"
+SIZE_MB = "{size} МБ"
+RECORD_LABELS = {"person": "осіб: {count}", "award": "відзнак: {count}", "event": "заходів: {count}",
+                 "progress_entry": "звітів виконавців: {count}", "measure": "заходів Програми: {count}"}
 BACKUP_DONE_TITLE = "Резервну копію створено"
 BACKUP_RUNNING = "Створення резервної копії…"
 RESTORE_RUNNING = "Відновлення з резервної копії…"

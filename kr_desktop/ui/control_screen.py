@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox,
                                QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
                                QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -16,6 +17,7 @@ from kr_desktop.ui import control_texts as t
 from kr_desktop.ui.context import AppContext
 from kr_desktop.ui.control_executor_panel import ExecutorPanel
 from kr_desktop.ui.control_models import ControlItemsModel, ExecutorCountsModel, fill
+from kr_desktop.ui.date_field import DateField
 
 AREAS = {"program", "progress", "settings"}
 
@@ -34,11 +36,10 @@ class ControlScreen(QWidget):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
-        self.date = QDateEdit(QDate.currentDate())
+        # The one date field of every form (ui/date_field.py): typed digits, a calendar, dd.MM.yyyy.
+        self.date = DateField(t.CONTROL_ON_FIELD, required=True, value=dt.date.today())
         self.date.setObjectName("controlDate")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd.MM.yyyy")
-        self.date.dateChanged.connect(self.reload)
+        self.date.date_changed.connect(lambda day: self.reload() if day is not None else None)
         self.soon_label = QLabel()
         self.summary = QLabel()
         self.summary.setObjectName("controlSummary")
@@ -161,8 +162,9 @@ class ControlScreen(QWidget):
             self.reload()
 
     @property
-    def on(self):
-        return self.date.date().toPython()
+    def on(self) -> dt.date:
+        """The day control is computed for (today while the field holds no whole date)."""
+        return self.date.current() or dt.date.today()
 
     def reload(self) -> None:
         from kr_desktop.services.control import start_screen_data

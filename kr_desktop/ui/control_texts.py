@@ -7,6 +7,7 @@ PROGRESS_TITLE = "Звіти виконавців"
 CHART_TITLE = "Діаграма"
 
 CONTROL_ON = "Станом на:"
+CONTROL_ON_FIELD = "Станом на"
 CONTROL_SOON = "Жовтим — строк упродовж {days} дн."
 CONTROL_OPENING = DB_OPENING  # the same words as the status bar's, while the database opens
 CONTROL_SUMMARY = "Прострочено: {overdue} · наближається строк: {soon} · виконано: {done}"
@@ -49,6 +50,7 @@ CHART_PROGRAM = "Програма в цілому"
 CHART_PLAN = "План"
 CHART_ACTUAL = "Фактично"
 CHART_EMPTY = "Немає даних для діаграми"
+CHART_TIP = "{year} рік\nплан: {plan} грн\nфактично: {actual} грн"
 
 EDIT_BAR = "Редагування:"
 EDIT_ADD_DIRECTION = "Додати напрям"

@@ -9,15 +9,16 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QCheckBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from kr_desktop.domain.declension import CASE_LABELS
 from kr_desktop.errors import UserError
 from kr_desktop.services import decisions
 from kr_desktop.ui import events_texts as t
+from kr_desktop.ui.columns import lay_out
 from kr_desktop.ui.context import AppContext
-from kr_desktop.ui.events_screen import to_date, to_qdate
+from kr_desktop.ui.date_field import DateField
 from kr_desktop.ui.operations import perform
 from kr_desktop.ui.save_dialog import ask_save_path, save_atomically
 
@@ -35,23 +36,20 @@ class DecisionScreen(QWidget):
         self.act = QLineEdit()
         self.act.setObjectName("decisionAct")
         self.act.setMaximumWidth(140)
-        self.use_date = QCheckBox(t.F_ACT_DATE)
-        self.date = QDateEdit(calendarPopup=True)
-        self.date.setDisplayFormat("dd.MM.yyyy")
-        self.date.setDate(to_qdate(dt.date.today()))
-        self.date.setEnabled(False)
-        self.use_date.toggled.connect(self.date.setEnabled)
+        self.date = DateField(t.F_ACT_DATE_SHORT)  # empty: every act with the number
+        self.date.setToolTip(t.F_ACT_DATE)
         make = QPushButton(t.MAKE_DRAFT)
         make.clicked.connect(lambda: self.make_draft())
         self.act.returnPressed.connect(lambda: self.make_draft())
         self.save_forms_button = QPushButton(t.SAVE_FORMS)
         self.save_forms_button.clicked.connect(lambda: self.save_forms(notify=True))
         save = QPushButton(t.SAVE_DOCX)
-        save.clicked.connect(lambda: self.save_document())
+        save.setToolTip(t.SAVE_DOCX_TIP)
+        save.clicked.connect(lambda: self.preview_document())
         top = QHBoxLayout()
         top.addWidget(QLabel(t.F_ACT))
         top.addWidget(self.act)
-        top.addWidget(self.use_date)
+        top.addWidget(QLabel(t.F_ACT_DATE_SHORT))
         top.addWidget(self.date)
         top.addWidget(make)
         top.addStretch(1)
@@ -63,10 +61,7 @@ class DecisionScreen(QWidget):
         self.forms_view.setObjectName("decisionForms")
         self.forms_view.setModel(self.forms)
         self.forms_view.verticalHeader().setVisible(False)
-        self.forms_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.forms_view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((260, 90, 150, 110, 140, 260)):
-            self.forms_view.setColumnWidth(column, width)
+        lay_out(self.forms_view, {0: 240, 1: 95, 2: 140, 3: 110, 4: 140, 6: 170}, stretch=5)  # the position
         self.text = QPlainTextEdit()
         self.text.setObjectName("decisionText")
         self.text.setReadOnly(True)
@@ -81,11 +76,9 @@ class DecisionScreen(QWidget):
         if act is not None:
             self.act.setText(act)
         if date is not None:
-            self.use_date.setChecked(True)
-            self.date.setDate(to_qdate(date))
+            self.date.set_date(date)
         try:
-            self.draft = decisions.draft_decision(self.db, self.act.text(),
-                                                  to_date(self.date.date()) if self.use_date.isChecked() else None)
+            self.draft = decisions.draft_decision(self.db, self.act.text(), self.date.value())
         except UserError as exc:
             QMessageBox.warning(self, t.DECISION_TITLE, exc.message)
             return None
@@ -162,6 +155,20 @@ class DecisionScreen(QWidget):
         for column, value in zip(EDITABLE, (surname, name, patronymic, position)):
             if value is not None:
                 self.forms.item(row, column).setText(value)
+
+    def preview_document(self):
+        """The draft in the print preview: print it, or save it as DOCX (to edit in Word) or PDF."""
+        if self.draft is None and self.make_draft() is None:
+            return None
+        if self.edited_forms() or self.edited_positions():
+            self.save_forms()
+        from kr_desktop.ui.screen_commands import preview
+
+        from kr_desktop.reports import file_names
+
+        return preview(self, t.DECISION_TITLE, lambda p: self.save_document(str(p)),
+                       file_names.decision(self.draft.act_number, self.date.current()), ("docx", "pdf"),
+                       signer="decisions")
 
     def save_document(self, path: str | None = None) -> Path | None:
         if self.draft is None and self.make_draft() is None:

@@ -1,4 +1,5 @@
-"""Ctrl+S in any dialog with a «Зберегти» (or OK) button presses that button.
+"""Ctrl+S in any dialog with a «Зберегти» (or OK) button presses that button; and the dialogs'
+standard buttons show no style icons (the application has one icon set, ui/icons.py).
 
 The dialogs are built by many areas with a QDialogButtonBox; one application-wide key filter gives
 them all the same shortcut without each dialog wiring its own. The main window's own Ctrl+S
@@ -10,7 +11,7 @@ from __future__ import annotations
 import atexit
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 SAVE = QKeySequence(QKeySequence.StandardKey.Save)
@@ -27,6 +28,12 @@ def save_button(dialog: QDialog):
 
 class DialogSaveKey(QObject):
     def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QDialogButtonBox):
+            # One icon set (ui/icons.py): the style's own pictures on «Зберегти»/«Скасувати» (a red
+            # cross in Fusion) are left off, as Windows leaves them off anyway.
+            for button in watched.buttons():
+                button.setIcon(QIcon())
+            return False
         if event.type() != QEvent.Type.KeyPress or not event.matches(QKeySequence.StandardKey.Save):
             return False
         dialog = QApplication.activeModalWidget() or QApplication.activeWindow()

@@ -13,6 +13,7 @@ from kr_desktop.services import award_types, events, stock
 from kr_desktop.ui import directories_texts as t
 from kr_desktop.ui.context import AppContext
 from kr_desktop.ui.events_models import ListTableModel
+from kr_desktop.ui.form_guard import GuardedDialog
 from kr_desktop.ui.operations import perform
 
 
@@ -111,7 +112,7 @@ class RecurringDatesDialog(_DirectoryDialog):
                 return
 
 
-class RecurringDateForm(QDialog):
+class RecurringDateForm(GuardedDialog):
     def __init__(self, row=None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(t.RECURRING_EDIT)
@@ -137,6 +138,7 @@ class RecurringDateForm(QDialog):
             form.addRow(label, widget)
         form.addRow("", self.active)
         _buttons_form(form, self)
+        self.guard_form(self.accept)
 
     def values(self) -> dict:
         return dict(title=self.title.text(), day=self.day.value(), month=self.month.currentIndex() + 1,
@@ -163,7 +165,7 @@ class MaterialsDialog(_DirectoryDialog):
                 return
 
 
-class MaterialForm(QDialog):
+class MaterialForm(GuardedDialog):
     def __init__(self, db, row=None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(t.MATERIALS_EDIT)
@@ -192,6 +194,7 @@ class MaterialForm(QDialog):
                               (t.F_QUANTITY, self.quantity)):
             form.addRow(label, widget)
         _buttons_form(form, self)
+        self.guard_form(self.accept)
 
     def _fill_degrees(self) -> None:
         self.degree.clear()

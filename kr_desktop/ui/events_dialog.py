@@ -6,18 +6,23 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QFormLayout,
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayout, QLabel,
                                QHBoxLayout, QHeaderView, QInputDialog, QLineEdit, QMessageBox, QPlainTextEdit,
                                QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from kr_desktop.domain.award_values import degree_label
-from kr_desktop.services import award_types, awards, events, persons
+from kr_desktop.errors import ValidationError
+from kr_desktop.services import award_presentation, award_types, awards, events, persons
 from kr_desktop.text.wording import by_sex, sex_of
 from kr_desktop.ui import events_texts as t
+from kr_desktop.ui.columns import lay_out
 from kr_desktop.ui.context import AppContext
 from kr_desktop.ui.events_models import ListTableModel
-from kr_desktop.ui.events_screen import to_date, to_qdate
-from kr_desktop.ui.operations import perform
+from kr_desktop.ui.date_field import DateField
+from kr_desktop.ui.form_guard import FormGuard
+from kr_desktop.ui.operations import REFUSED_TITLE, perform
+from kr_desktop.ui.presentation_order import PresentationModel, presentation_view
 from kr_desktop.ui.save_dialog import REPORT_FORMATS, ask_save_path, save_atomically
 
 
@@ -44,9 +49,7 @@ class EventDialog(QDialog):
         self.resize(900, 620)
 
         self.title = QLineEdit()
-        self.date = QDateEdit(calendarPopup=True)
-        self.date.setDisplayFormat("dd.MM.yyyy")
-        self.date.setDate(to_qdate(day or dt.date.today()))
+        self.date = DateField(t.F_DATE, required=True, value=day or dt.date.today())
         self.time = QLineEdit()
         self.time.setPlaceholderText("10:00")
         self.time.setMaximumWidth(80)
@@ -86,8 +89,7 @@ class EventDialog(QDialog):
             r.display_name, ", ".join(p for p in (r.position, r.workplace) if p),
             "" if r.attended is None else by_sex(sex_of(r.sex, r.patronymic), *t.ATTENDANCE[r.attended])), self)
         self.invitees_view = _table("inviteesTable", self.invitees_model)
-        self.invitees_view.setColumnWidth(0, 300)
-        self.invitees_view.setColumnWidth(1, 360)
+        lay_out(self.invitees_view, {0: 280, 2: 120}, stretch=1)
         invitee_buttons = QHBoxLayout()
         for label, slot in ((t.ADD_PERSON, self.add_person), (t.ADD_HONORARY, self.add_honorary),
                             (t.ADD_HOLDERS, self.add_holders), (t.MARK_PRESENT, lambda: self.mark(True)),
@@ -101,14 +103,10 @@ class EventDialog(QDialog):
         box.addLayout(invitee_buttons)
         box.addWidget(self.invitees_view)
 
-        self.awards_model = ListTableModel(t.AWARD_COLUMNS, lambda r: (r.position, r.person_name, r.award_name, r.act),
-                                           self)
-        self.awards_view = _table("eventAwardsTable", self.awards_model)
-        self.awards_view.setColumnWidth(0, 40)
-        self.awards_view.setColumnWidth(1, 300)
-        self.awards_view.setColumnWidth(2, 300)
+        self.awards_model = PresentationModel(self.place_award, self)
+        self.awards_view = presentation_view(self.awards_model)
         award_buttons = QHBoxLayout()
-        for label, slot in ((t.ADD_AWARD, self.add_award), (t.UP, lambda: self.move(-1)), (t.DOWN, lambda: self.move(1)),
+        for label, slot in ((t.ADD_AWARD, self.add_award), (t.UP, lambda: self.move_award(-1)), (t.DOWN, lambda: self.move_award(1)),
                             (t.REMOVE, self.remove_award)):
             button = QPushButton(label)
             button.clicked.connect(lambda _=False, s=slot: s())
@@ -117,6 +115,9 @@ class EventDialog(QDialog):
         awards_page = QWidget()
         box = QVBoxLayout(awards_page)
         box.addLayout(award_buttons)
+        order_hint = QLabel(t.ORDER_HINT)
+        order_hint.setStyleSheet("color: #5a6472;")
+        box.addWidget(order_hint)
         box.addWidget(self.awards_view)
 
         self.tabs = QTabWidget()
@@ -124,13 +125,13 @@ class EventDialog(QDialog):
         self.tabs.addTab(invitees_page, t.TAB_INVITEES.format(count=0))
         self.tabs.addTab(awards_page, t.TAB_AWARDS.format(count=0))
         bottom = QHBoxLayout()
-        self.print_button = QPushButton(t.PRINT_EVENT)
-        self.print_button.clicked.connect(lambda: self.print_event())
+        self.print_button = QPushButton(t.PRINT_EVENT_DIALOG)
+        self.print_button.clicked.connect(lambda: self.preview_event())
         save = QPushButton(t.SAVE)
         save.setDefault(True)
         save.clicked.connect(lambda: self.save())
         close = QPushButton(t.CLOSE)
-        close.clicked.connect(self.accept)
+        close.clicked.connect(self.reject)  # asks first when the event's fields were changed
         bottom.addWidget(self.print_button)
         bottom.addStretch(1)
         bottom.addWidget(save)
@@ -138,16 +139,26 @@ class EventDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addLayout(bottom)
+        self.guard = FormGuard(self, self._save_and_close)
         if event_id is not None:
             self._load()
         self._reload_lists()
+        self.guard.mark_clean()
+
+    def reject(self) -> None:
+        if self.guard.allows_close():
+            super().reject()
+
+    def _save_and_close(self) -> None:
+        if self.save() is not None:
+            self.accept()
 
     # -- the event -----------------------------------------------------------------------------
     def _load(self) -> None:
         d = events.get_event(self.db, self.event_id)
         self.version = d.version
         self.title.setText(d.title)
-        self.date.setDate(to_qdate(d.event_date))
+        self.date.set_date(d.event_date)
         self.time.setText(d.start_time)
         self.kind.setCurrentIndex(max(0, self.kind.findData(d.kind)))
         self.place.setText(d.place)
@@ -157,17 +168,24 @@ class EventDialog(QDialog):
         self.notes.setText(d.notes)
 
     def data(self) -> events.EventInput:
-        return events.EventInput(self.title.text(), to_date(self.date.date()), self.kind.currentData(),
+        return events.EventInput(self.title.text(), self.date.value(), self.kind.currentData(),
                                  self.time.text(), self.place.text(), self.executor.currentData(),
                                  self.measure.currentData(), self.programme.toPlainText(), self.notes.text())
 
     def save(self) -> int | None:
-        result = perform(self, self.context, "events", events.save_event, self.db, self.data(), self.event_id,
+        try:
+            data = self.data()
+        except ValidationError as exc:
+            QMessageBox.warning(self, REFUSED_TITLE, exc.message)
+            self.date.setFocus()
+            return None
+        result = perform(self, self.context, "events", events.save_event, self.db, data, self.event_id,
                          self.version)
         if result is not None:
             self.event_id = result
             self.version = events.get_event(self.db, result).version
             self.setWindowTitle(t.EVENT_TITLE)
+            self.guard.mark_clean()
         return result
 
     def _need_event(self) -> bool:
@@ -179,7 +197,7 @@ class EventDialog(QDialog):
         if self.event_id is None:
             return
         self.invitees_model.set_rows(events.invitees(self.db, self.event_id))
-        self.awards_model.set_rows(events.presented_awards(self.db, self.event_id))
+        self.awards_model.set_rows(award_presentation.presented_awards(self.db, self.event_id))
         self.tabs.setTabText(1, t.TAB_INVITEES.format(count=len(self.invitees_model.rows)))
         self.tabs.setTabText(2, t.TAB_AWARDS.format(count=len(self.awards_model.rows)))
 
@@ -266,21 +284,43 @@ class EventDialog(QDialog):
             if not ok:
                 return None
             award_id = found[labels.index(choice)].id
-        return self._change(events.add_presented_awards, self.event_id, [award_id])
+        return self._change(award_presentation.add_presented_awards, self.event_id, [award_id])
 
-    def move(self, delta: int) -> None:
+    def move_award(self, delta: int) -> None:  # (not «move»: that is QWidget.move)
         row = self._current(self.awards_view, self.awards_model)
         if row is not None:
             selected = self.awards_view.currentIndex().row()
-            self._change(events.move_presented_award, row.id, delta)
+            self._change(award_presentation.move_presented_award, row.id, delta)
             self.awards_view.selectRow(max(0, min(selected + delta, len(self.awards_model.rows) - 1)))
+
+    def place_award(self, link_id: int, position: int) -> None:
+        """A row dragged to its place or its number typed: stored once the view is done with the
+        drop or the edit (the list is read again then)."""
+        def store() -> None:
+            self._change(award_presentation.place_presented_award, link_id, position)
+            row = next((i for i, r in enumerate(self.awards_model.rows) if r.id == link_id), None)
+            if row is not None:
+                self.awards_view.selectRow(row)
+        QTimer.singleShot(0, self, store)
 
     def remove_award(self) -> None:
         row = self._current(self.awards_view, self.awards_model)
         if row is not None:
-            self._change(events.remove_presented_award, row.id)
+            self._change(award_presentation.remove_presented_award, row.id)
 
     # -- printing ------------------------------------------------------------------------------
+    def preview_event(self):
+        """The event's programme, invitees and awards in the print preview (saved first when new)."""
+        if not self._need_event():
+            return None
+        from kr_desktop.ui.screen_commands import preview
+
+        from kr_desktop.reports import file_names
+
+        detail = events.get_event(self.db, self.event_id)
+        return preview(self, t.PRINT_EVENT_TITLE, lambda p: self.print_event(str(p)),
+                       file_names.event(detail.event_date, detail.title))
+
     def print_event(self, path: str | None = None) -> Path | None:
         if not self._need_event():
             return None

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QHBoxLayout,
 from kr_desktop.services import honorary
 from kr_desktop.ui import awards_texts as t
 from kr_desktop.ui.context import AppContext
+from kr_desktop.ui.empty_state import EmptyState
 from kr_desktop.ui.operations import perform
 from kr_desktop.ui.save_dialog import REPORT_FORMATS, ask_save_path, save_atomically
 from kr_desktop.ui.persons_dialog import PREVIEW_SIDE, pixmap_of, scaled_jpeg
@@ -37,7 +38,7 @@ class HonoraryScreen(QWidget):
         self.living = QCheckBox(t.LIVING_ONLY)
         self.living.toggled.connect(lambda _c: self.reload())
         print_button = QPushButton(t.PRINT_HONORARY)
-        print_button.clicked.connect(lambda: self.print_list())
+        print_button.clicked.connect(lambda: self.preview_list())
         self.gallery = QListWidget()
         self.gallery.setObjectName("honoraryGallery")
         self.gallery.setViewMode(QListView.ViewMode.IconMode)
@@ -71,12 +72,17 @@ class HonoraryScreen(QWidget):
         portrait_row.addWidget(self.portrait)
         portrait_row.addWidget(choose, 0, Qt.AlignmentFlag.AlignBottom)
         portrait_row.addStretch(1)
+        self.book = QWidget()  # the selected citizen's page of the Book (hidden when none is selected)
+        book_layout = QVBoxLayout(self.book)
+        book_layout.setContentsMargins(0, 0, 0, 0)
+        book_layout.addLayout(portrait_row)
+        book_layout.addLayout(form)
+        book_layout.addWidget(self.save_button)
         page = QWidget()
         page_layout = QVBoxLayout(page)
         page_layout.addWidget(self.title)
-        page_layout.addLayout(portrait_row)
-        page_layout.addLayout(form)
-        page_layout.addWidget(self.save_button)
+        page_layout.addWidget(self.book, 1)
+        page_layout.addStretch(0)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.gallery)
         splitter.addWidget(page)
@@ -89,8 +95,12 @@ class HonoraryScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        self.empty = EmptyState(self.gallery, self.empty_text)
         self.reload()
         context.events.changed.connect(lambda area: self.reload() if area == "awards" else None)
+
+    def empty_text(self) -> str:
+        return t.HONORARY_NONE_LIVING if self.living.isChecked() else t.HONORARY_NONE
 
     def reload(self) -> None:
         selected = self.current().person_id if self.current() else None
@@ -118,8 +128,10 @@ class HonoraryScreen(QWidget):
         citizen = self.current()
         self.new_portrait = None
         self.save_button.setEnabled(citizen is not None)
-        if citizen is None:
-            self.title.setText(t.HONORARY_EMPTY)
+        self.book.setVisible(citizen is not None)
+        self.title.setStyleSheet("font-weight: bold;" if citizen is not None else "color: #4a5561;")
+        if citizen is None:  # none selected — or none at all: then say how one gets here
+            self.title.setText(t.HONORARY_EMPTY if self.citizens else self.empty_text())
             self.portrait.clear()
             return
         self.title.setText(f"{citizen.display_name}\n{citizen.title_act}")
@@ -151,6 +163,15 @@ class HonoraryScreen(QWidget):
         perform(self, self.context, "awards", honorary.save_book_entry, self.db, citizen.person_id,
                 self.entry.value(), self.decision.toPlainText(), self.biography.toPlainText(), self.new_portrait,
                 expected_version=citizen.book_version)
+
+    def preview_list(self):
+        """The list (living only, when ticked) in the print preview."""
+        from kr_desktop.ui.screen_commands import preview
+
+        from kr_desktop.reports import file_names
+
+        return preview(self, t.HONORARY_TITLE, lambda p: self.print_list(str(p)),
+                       file_names.honorary(self.living.isChecked()), signer="awards")
 
     def print_list(self, path: str | None = None) -> Path | None:
         if not path:

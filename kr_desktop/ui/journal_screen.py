@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from kr_desktop.services import journal_view as jv
+from kr_desktop.services import journal_words
 from kr_desktop.ui import trust_texts as t
-from kr_desktop.ui.conflict_dialog import display_value
+from kr_desktop.errors import ValidationError
+from kr_desktop.ui.columns import lay_out
 from kr_desktop.ui.context import AppContext
+from kr_desktop.ui.date_field import DateField
+from kr_desktop.ui.empty_state import EmptyState
 
 PAGE = 200
 CACHED_PAGES = 8
@@ -54,7 +58,7 @@ class JournalModel(QAbstractTableModel):
         if page not in self._pages:
             if len(self._pages) >= CACHED_PAGES:
                 self._pages.pop(next(iter(self._pages)))
-            self._pages[page] = jv.page_entries(self.db, self.filter, page * PAGE, PAGE)
+            self._pages[page] = journal_words.page_entries(self.db, self.filter, page * PAGE, PAGE)
             self.queries += 1
         rows = self._pages[page]
         index = row - page * PAGE
@@ -66,7 +70,7 @@ class JournalModel(QAbstractTableModel):
         entry = self.entry(index.row())
         if entry is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             column = index.column()
             if column == 0:
                 return entry.at.strftime("%d.%m.%Y %H:%M:%S")
@@ -74,14 +78,14 @@ class JournalModel(QAbstractTableModel):
                 return entry.actor
             if column == 2:
                 return entry.label + (t.JOURNAL_UNDO_MARK if entry.undo_of else "")
-            if column == 3:
-                return entry.operation_label
+            if column == 3:  # what happened to which kind of record: «Відзнака — створено»
+                return t.JOURNAL_RECORD_OPERATION.format(table=entry.table_label, operation=entry.operation_label)
             if column == 4:
-                return entry.table_label
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return f"{entry.table_label} № {entry.record_id}: {entry.record_text}"
+                return entry.record_text
             if column == 5:
-                return entry.record_id
-            if column == 6:
-                return ", ".join(jv.field_label(f.name) for f in entry.changed_fields if f.name != "version")
+                return ", ".join(f.label for f in entry.changed_fields if f.name != "version")
         if role == Qt.ItemDataRole.ForegroundRole and entry.undo_of:
             return QBrush(QColor("#555555"))
         return None
@@ -101,7 +105,8 @@ class ChangeDetailModel(QAbstractTableModel):
 
     def show(self, entry: jv.JournalRow | None) -> None:
         self.beginResetModel()
-        self.fields = entry.fields if entry else ()
+        # the record's version number is the program's bookkeeping, not a field of the record
+        self.fields = tuple(f for f in entry.fields if f.name != "version") if entry else ()
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -114,9 +119,10 @@ class ChangeDetailModel(QAbstractTableModel):
         if not index.isValid():
             return None
         field = self.fields[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (jv.field_label(field.name), display_value(field.before), display_value(field.after))[index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole and field.changed and index.column():
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (field.label or field.name, field.before_text, field.after_text)[index.column()]
+        # changed as a person reads it (an empty text and no value are the same «—»)
+        if role == Qt.ItemDataRole.BackgroundRole and field.before_text != field.after_text and index.column():
             return QBrush(QColor("#fff3c4"))
         return None
 
@@ -133,29 +139,27 @@ class JournalScreen(QWidget):
         self.db = context.db
         self.user_box = QComboBox()
         self.user_box.setObjectName("journalUser")
-        self.user_box.setMinimumContentsLength(24)
-        self.dates_box = QCheckBox(t.JOURNAL_DATES)
-        self.date_from = QDateEdit(QDate.currentDate().addMonths(-1))
-        self.date_to = QDateEdit(QDate.currentDate())
+        self.user_box.setMinimumContentsLength(16)
+        self.user_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # Empty: no bound on that side.
+        self.date_from = DateField(t.JOURNAL_DATE_FROM)
+        self.date_to = DateField(t.JOURNAL_DATE_TO)
         for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd.MM.yyyy")
-            edit.setEnabled(False)
-        self.dates_box.toggled.connect(self.date_from.setEnabled)
-        self.dates_box.toggled.connect(self.date_to.setEnabled)
+            edit.date_changed.connect(lambda _day: self.apply_filter())
         self.table_box = QComboBox()
         self.table_box.setObjectName("journalTable")
         self.record_edit = QLineEdit()
         self.record_edit.setObjectName("journalRecord")
         self.record_edit.setPlaceholderText(t.JOURNAL_RECORD_ID)
         self.record_edit.setMaximumWidth(110)
+        self.record_edit.setMinimumWidth(90)
         self.record_edit.returnPressed.connect(self.apply_filter)
         apply_button = QPushButton(t.JOURNAL_APPLY)
         apply_button.clicked.connect(self.apply_filter)
         reset_button = QPushButton(t.JOURNAL_RESET)
         reset_button.clicked.connect(self.reset_filter)
         bar = QHBoxLayout()
-        for widget in (QLabel(t.JOURNAL_USER), self.user_box, self.dates_box, QLabel(t.JOURNAL_FROM),
+        for widget in (QLabel(t.JOURNAL_USER), self.user_box, QLabel(t.JOURNAL_DATES), QLabel(t.JOURNAL_FROM),
                        self.date_from, QLabel(t.JOURNAL_TO), self.date_to, QLabel(t.JOURNAL_TABLE),
                        self.table_box, self.record_edit, apply_button, reset_button):
             bar.addWidget(widget)
@@ -173,10 +177,8 @@ class JournalScreen(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in enumerate((150, 220, 320, 90, 170, 60)):
-            self.view.setColumnWidth(column, width)
+        lay_out(self.view, {0: 135, 1: 150, 2: 190, 3: 225, 5: 180}, stretch=4)  # which record
+        self.view.verticalHeader().setDefaultSectionSize(24)
         self.detail_model = ChangeDetailModel(self)
         self.detail = QTableView()
         self.detail.setObjectName("journalDetail")
@@ -199,6 +201,7 @@ class JournalScreen(QWidget):
         layout.addWidget(splitter)
         layout.addWidget(note)
         self.view.selectionModel().currentRowChanged.connect(self._on_row)
+        self.empty = EmptyState(self.view, lambda: t.JOURNAL_EMPTY)
         context.events.changed.connect(self._on_data_changed)
         self._fill_choices()
         self.apply_filter()
@@ -217,16 +220,21 @@ class JournalScreen(QWidget):
         self.table_box.setCurrentIndex(max(0, self.table_box.findData(table)))
 
     def current_filter(self) -> jv.JournalFilter:
-        dates = self.dates_box.isChecked()
+        """The filter as set; a date that is not a date raises ValidationError naming its field."""
         return jv.JournalFilter(
             actor=self.user_box.currentData(),
-            date_from=self.date_from.date().toPython() if dates else None,
-            date_to=self.date_to.date().toPython() if dates else None,
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
             table_name=self.table_box.currentData(),
             record_id=self.record_edit.text().strip() or None)
 
     def apply_filter(self) -> None:
-        self.model.set_filter(self.current_filter())
+        try:
+            wanted = self.current_filter()
+        except ValidationError as exc:
+            QMessageBox.warning(self, t.JOURNAL_TITLE, exc.message)
+            return
+        self.model.set_filter(wanted)
         self.count_label.setText(t.JOURNAL_COUNT.format(count=f"{self.model.rowCount():,}".replace(",", "\u00a0")))
         self.detail_model.show(None)
         if self.model.rowCount():
@@ -236,13 +244,13 @@ class JournalScreen(QWidget):
         self.user_box.setCurrentIndex(0)
         self.table_box.setCurrentIndex(0)
         self.record_edit.clear()
-        self.dates_box.setChecked(False)
+        self.date_from.clear()
+        self.date_to.clear()
         self.apply_filter()
 
-    def set_dates(self, first: dt.date, last: dt.date) -> None:
-        self.dates_box.setChecked(True)
-        self.date_from.setDate(QDate(first.year, first.month, first.day))
-        self.date_to.setDate(QDate(last.year, last.month, last.day))
+    def set_dates(self, first: dt.date | None, last: dt.date | None) -> None:
+        self.date_from.set_date(first)
+        self.date_to.set_date(last)
 
     def _on_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.detail_model.show(self.model.entry(current.row()) if current.isValid() else None)

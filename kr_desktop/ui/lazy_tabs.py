@@ -8,13 +8,14 @@ window as when every screen was built at start.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QWidget
 
 START_SCREEN = "control_screen"  # the one screen that can show data before the database is open
 
 
 class LazyScreens:
-    def __init__(self, owner: QWidget, tabs: QTabWidget, context):
+    def __init__(self, owner: QWidget, tabs, context):
+        """``tabs``: the window's ScreenStack (or a QTabWidget: the same calls)."""
         self.owner, self.tabs, self.context = owner, tabs, context
         self.pending: dict[str, tuple] = {}  # attribute → (spec, placeholder)
         tabs.currentChanged.connect(self._on_current)

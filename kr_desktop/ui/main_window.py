@@ -1,4 +1,5 @@
-"""The main window: menu, status bar and the screens as tabs."""
+"""The main window: menu, toolbar, the side panel of screens grouped by the two jobs
+(ui/navigation.py), the current screen, the status bar."""
 
 from __future__ import annotations
 
@@ -6,12 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QWidget
 
 from kr_desktop.services.access import ROLE_LABELS, VIEWER, has_role
 from kr_desktop.ui import texts, trust_texts
 from kr_desktop.ui.context import AppContext
 from kr_desktop.ui.lazy_tabs import LazyScreens
+from kr_desktop.ui.screen_stack import ScreenStack
 from kr_desktop.ui.screens import SCREENS
 from kr_desktop.ui.undo_actions import UndoActions
 
@@ -27,13 +29,23 @@ class MainWindow(QMainWindow):
     def __init__(self, db: Database | AppContext, parent=None):
         super().__init__(parent)
         self.context = db if isinstance(db, AppContext) else AppContext(db)
-        self.setWindowTitle(texts.APP_TITLE)
-        self.resize(1280, 800)
-        self.tabs = QTabWidget()
+        self._show_title()
+        self._fit_screen()
+        # The screens, one shown at a time: the side panel chooses (``tabs``: it answers as tabs did).
+        self.tabs = ScreenStack()
         self.tabs.setObjectName("screens")
         self.screens = LazyScreens(self, self.tabs, self.context)  # each built when first shown
+        from kr_desktop.ui.navigation import ScreenNavigation
+
+        self.navigation = ScreenNavigation(self, self.tabs, self.screens)
         self._add_screens()
-        self.setCentralWidget(self.tabs)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self._build_menu()
         self.user_label = QLabel()
         self.statusBar().addPermanentWidget(self.user_label)
@@ -53,7 +65,8 @@ class MainWindow(QMainWindow):
         from kr_desktop.ui.program_chooser import ProgramChooser
         from kr_desktop.ui.programs_menu import ProgramsMenu
 
-        self.program_chooser = ProgramChooser(self.context, self)
+        self.program_chooser = ProgramChooser(self.context)
+        self.navigation.add_to_group("program", self.program_chooser)
         self.programs_menu = ProgramsMenu(self, self.context)
 
     @property
@@ -66,6 +79,23 @@ class MainWindow(QMainWindow):
         screen = self.__dict__.get("control_screen")
         return screen is not None and screen.has_data
 
+    def _fit_screen(self) -> None:
+        """A first start's size: 1280×800, or the screen's free area when smaller (1366×768)."""
+        from PySide6.QtGui import QGuiApplication
+
+        screen = QGuiApplication.primaryScreen()
+        width, height = 1280, 800
+        if screen is not None:
+            available = screen.availableGeometry()
+            width, height = min(width, available.width()), min(height, available.height() - 30)
+        self.resize(width, height)
+
+    def _show_title(self) -> None:
+        """«kr.sqlite3 — Програма і відзнаки»: the open database, then the application."""
+        db = self.db
+        self.setWindowTitle(texts.WINDOW_TITLE.format(database=db.short_location) if db is not None
+                            else texts.APP_NAME)
+
     def _add_screens(self) -> None:
         """The screens this user may see, in SCREENS order; while the database opens (user not
         known yet) those open to every role — the rest are added by ``attach``."""
@@ -77,6 +107,7 @@ class MainWindow(QMainWindow):
                 continue  # already there, or hidden from this role (the services refuse it anyway)
             self.screens.add(spec, index=sum(1 for other in SCREENS[:SCREENS.index(spec)] if other in present))
             present.append(spec)
+        self.navigation.sync()
 
     def _show_database(self) -> None:
         if self.db is None:
@@ -98,6 +129,7 @@ class MainWindow(QMainWindow):
         self.live_refresh = LiveRefresh(self, self.context)  # other workstations' changes, from now on
         self._add_screens()
         self._show_database()
+        self._show_title()
         self.print_program_action.setEnabled(True)
         self.signers_action.setEnabled(True)
         try:
@@ -115,7 +147,7 @@ class MainWindow(QMainWindow):
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(texts.MENU_FILE)
         self.print_program_action = QAction(texts.ACTION_PRINT_PROGRAM, self)
-        self.print_program_action.triggered.connect(self.print_program)
+        self.print_program_action.triggered.connect(lambda: self.preview_program())
         self.print_program_action.setEnabled(self.db is not None)
         file_menu.addAction(self.print_program_action)
         from kr_desktop.ui.backup_actions import BackupActions
@@ -144,6 +176,16 @@ class MainWindow(QMainWindow):
 
         # Ctrl+N/S/F/P, Del, F1 and the toolbar, sent to the current screen.
         self.commands = WindowCommands(self, file_menu, help_menu, self.undo_actions)
+        self.menuBar().insertMenu(help_menu.menuAction(), self.navigation.menu)  # «Перейти» before «Довідка»
+
+    def preview_program(self):
+        """The Program as the decision shows it, in the print preview (print, or save as PDF)."""
+        from kr_desktop.ui.screen_commands import preview
+
+        from kr_desktop.reports import file_names
+
+        return preview(self, texts.PROGRAM_PREVIEW_TITLE, lambda p: self.print_program(str(p)), file_names.program(),
+                       ("pdf",))
 
     def print_program(self, path: str | None = None) -> Path | None:
         program_id = self.context.program_id
@@ -189,6 +231,10 @@ class MainWindow(QMainWindow):
         from kr_desktop.ui.about_box import show_about
 
         show_about(self)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.navigation.fit(self.width())
+        super().resizeEvent(event)
 
     def closeEvent(self, event) -> None:
         if getattr(self, "live_refresh", None) is not None:

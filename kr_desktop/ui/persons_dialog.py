@@ -1,22 +1,26 @@
-"""Entering or changing a person: name, birth date, work, contacts, photo (scaled), deceased flag.
+"""The person's card: name, birth date, work, contacts, photo (scaled), deceased flag, and the
+person's awards with «Додати відзнаку…» (a new person is saved first, then gets the award).
 
 A person who may already be in the register (same name whatever the case and apostrophe, same
-birth date when known) is offered to be opened instead of entered twice."""
+birth date when known) is offered to be opened instead of entered twice. Esc on a changed card
+asks (ui/form_guard.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
+                               QPlainTextEdit, QPushButton, QTableView, QVBoxLayout)
 
-from kr_desktop.domain.award_values import parse_date
 from kr_desktop.errors import ValidationError
-from kr_desktop.services import persons
+from kr_desktop.services import awards, persons
 from kr_desktop.text.formatting import format_date
 from kr_desktop.ui import awards_texts as t
 from kr_desktop.ui.context import AppContext
+from kr_desktop.ui.date_field import DateField
+from kr_desktop.ui.events_models import ListTableModel
+from kr_desktop.ui.form_guard import FormGuard
 from kr_desktop.ui.operations import perform
 
 PHOTO_MAX_SIDE = 600  # pixels: enough for a portrait print, small in the database
@@ -45,24 +49,6 @@ def pixmap_of(data: bytes | None, side: int = PREVIEW_SIDE) -> QPixmap | None:
     return pixmap.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
 
 
-class DateEdit(QLineEdit):
-    """A date typed as dd.mm.yyyy, empty allowed (QDateEdit cannot be empty)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setPlaceholderText(t.DATE_PLACEHOLDER)
-        self.setMaximumWidth(120)
-
-    def date(self, label: str):
-        try:
-            return parse_date(self.text())
-        except ValueError as exc:
-            raise ValidationError(t.BAD_DATE.format(field=label, error=exc), field=label) from None
-
-    def set_date(self, value) -> None:
-        self.setText(format_date(value))
-
-
 class PersonDialog(QDialog):
     def __init__(self, context: AppContext, person_id: int | None = None, parent=None):
         super().__init__(parent)
@@ -78,7 +64,7 @@ class PersonDialog(QDialog):
         self.sex = QComboBox()
         for code, label in t.SEX_CHOICES:
             self.sex.addItem(label, code)
-        self.birth_date, self.death_date = DateEdit(), DateEdit()
+        self.birth_date, self.death_date = DateField(t.BIRTH_DATE), DateField(t.DEATH_DATE)
         self.workplace, self.position = QLineEdit(), QLineEdit()
         self.contacts = QLineEdit()
         self.notes = QPlainTextEdit()
@@ -121,10 +107,84 @@ class PersonDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self._awards_box(), 1)
         layout.addWidget(buttons)
-        self.resize(720, 460)
+        self.resize(860, 660)
+        self.guard = FormGuard(self, self.save, lambda: (self.photo_changed, self.photo))
         if person_id:
             self._load(person_id)
+        self._show_awards()
+        self.guard.mark_clean()
+
+    # -- the person's awards -----------------------------------------------------------------------
+    def _awards_box(self) -> QGroupBox:
+        self.awards_model = ListTableModel(t.CARD_AWARD_COLUMNS, lambda r: (
+            r.award_name + (t.REVOKED_MARK if r.revoked_on else ""), r.act_text, r.certificate_number or "",
+            format_date(r.presented_on)), self)
+        self.awards_view = QTableView()
+        self.awards_view.setObjectName("personAwards")
+        self.awards_view.setModel(self.awards_model)
+        self.awards_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.awards_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.awards_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.awards_view.verticalHeader().setVisible(False)
+        header = self.awards_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.awards_view.setWordWrap(True)  # a degree is never cut: a long name wraps (a short list)
+        self.awards_model.modelReset.connect(self.awards_view.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self.awards_view.resizeRowsToContents())
+        self.awards_view.doubleClicked.connect(lambda _index: self.open_award())
+        self.add_award_button = QPushButton(t.CARD_ADD_AWARD)
+        self.add_award_button.setObjectName("addAward")
+        self.add_award_button.clicked.connect(lambda: self.add_award())
+        open_button = QPushButton(t.CARD_OPEN_AWARD)
+        open_button.clicked.connect(lambda: self.open_award())
+        self.awards_note = QLabel()
+        self.awards_note.setStyleSheet("color: #5a6472;")
+        row = QHBoxLayout()
+        row.addWidget(self.add_award_button)
+        row.addWidget(open_button)
+        row.addWidget(self.awards_note, 1)
+        box = QGroupBox(t.CARD_AWARDS)
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.awards_view)
+        box_layout.addLayout(row)
+        return box
+
+    def _show_awards(self) -> None:
+        rows = awards.query_awards(self.context.db, awards.AwardFilter(person_id=self.person_id), 0, None,
+                                   "date") if self.person_id else []
+        self.awards_model.set_rows(rows)
+        self.awards_note.setText(t.CARD_NO_AWARDS if self.person_id and not rows else
+                                 t.CARD_NEW_PERSON if not self.person_id else "")
+
+    def add_award(self):
+        """An award for this person; a new person is saved first (the card stays open)."""
+        if not self.person_id and (self.store() is None or self.opened_existing):
+            return None  # not saved, or the user went to the existing person's card instead
+        from kr_desktop.ui.awards_dialog import AwardDialog
+
+        dialog = AwardDialog(self.context, self.person_id, parent=self)
+        dialog.exec()
+        self._show_awards()
+        return dialog.saved_id
+
+    def open_award(self):
+        index = self.awards_view.currentIndex()
+        if not index.isValid():
+            return None
+        from kr_desktop.ui.awards_dialog import AwardDialog
+
+        dialog = AwardDialog(self.context, award_id=self.awards_model.rows[index.row()].id, parent=self)
+        dialog.exec()
+        self._show_awards()
+        return dialog
+
+    def reject(self) -> None:
+        if self.guard.allows_close():
+            super().reject()
 
     def _load(self, person_id: int) -> None:
         p = persons.get_person(self.context.db, person_id)
@@ -184,7 +244,14 @@ class PersonDialog(QDialog):
                                     | QMessageBox.StandardButton.Cancel)
 
     def save(self) -> int | None:
-        """Save; returns the person's id (None when refused or cancelled)."""
+        """Save and close; returns the person's id (None when refused or cancelled: the card stays)."""
+        person_id = self.store()
+        if person_id is not None:
+            self.accept()
+        return person_id
+
+    def store(self) -> int | None:
+        """Save without closing (the card goes on: «Додати відзнаку…»); the person's id or None."""
         db = self.context.db
         try:
             data = self.data()
@@ -197,7 +264,8 @@ class PersonDialog(QDialog):
             if answer == QMessageBox.StandardButton.Yes:
                 self.opened_existing = existing[0].id
                 self.person_id = existing[0].id
-                self.accept()
+                self.guard.mark_clean()
+                self.accept()  # the card closes: the caller opens the existing person's card
                 return existing[0].id
             if answer != QMessageBox.StandardButton.No:
                 return None
@@ -214,5 +282,9 @@ class PersonDialog(QDialog):
             if person_id is None:
                 return None
             self.person_id = person_id
-        self.accept()
+            self.setWindowTitle(t.PERSON_EDIT_TITLE)
+        self.version = persons.get_person(db, person_id).version  # the card may go on being edited
+        self.photo_changed = False
+        self.guard.mark_clean()
+        self._show_awards()
         return person_id

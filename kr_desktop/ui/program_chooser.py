@@ -1,4 +1,6 @@
-"""The program the window works on: a chooser in the toolbar, remembered per database.
+"""The program the window works on: a chooser under the «Програма» heading of the side panel
+(and the «Програми → Обрати програму» menu, for a window too narrow for the panel), remembered
+per database.
 
 Built when the database has opened (``MainWindow.attach``), so it adds nothing to the window's
 first paint. Choosing sets ``AppContext.program_id`` and announces it (``program_chosen`` and a
@@ -10,7 +12,7 @@ from __future__ import annotations
 import hashlib
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QToolBar
+from PySide6.QtWidgets import QComboBox
 
 from kr_desktop.services.program.choice import default_program_id, list_programs
 from kr_desktop.ui import programs_texts as t
@@ -24,23 +26,15 @@ def _settings_key(context: AppContext) -> str:
 
 
 class ProgramChooser(QComboBox):
-    """In a toolbar of its own, on a line under the commands' toolbar (which is full at 1280 px)."""
+    """A short label per program («№1176, 2017–2027»); the full name in each item's tooltip."""
 
-    def __init__(self, context: AppContext, window: QMainWindow):
+    def __init__(self, context: AppContext):
         super().__init__()
         self.context = context
         self.setObjectName("programChooser")
         self.setToolTip(t.CHOOSER_TIP)
-        self.setMinimumContentsLength(70)
+        self.setMinimumContentsLength(18)  # the side panel's width
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.toolbar = QToolBar(t.CHOOSER_TOOLBAR, window)
-        self.toolbar.setObjectName("programToolbar")  # QMainWindow.saveState needs the name
-        self.label = QLabel(t.CHOOSER_LABEL)
-        self.label.setContentsMargins(6, 0, 4, 0)
-        self.toolbar.addWidget(self.label)
-        self.toolbar.addWidget(self)
-        window.addToolBarBreak()
-        window.addToolBar(self.toolbar)
         self.reload(self._remembered())
         self.currentIndexChanged.connect(self._chosen)
         context.events.changed.connect(self._on_changed)

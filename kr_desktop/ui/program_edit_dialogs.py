@@ -4,20 +4,25 @@ services in one action; a refusal is shown with its Ukrainian message and nothin
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                                QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from kr_desktop.domain.deadlines import parse_deadline
 from kr_desktop.domain.provenance import Provenance
+from kr_desktop.errors import ValidationError
 from kr_desktop.services import executors as executors_service
 from kr_desktop.services.program import amendments, funding, structure
 from kr_desktop.text.formatting import format_money
 from kr_desktop.ui import control_texts as t
 from kr_desktop.ui import programs_texts as pt
 from kr_desktop.ui.context import AppContext
+from kr_desktop.ui.date_field import DateField
 from kr_desktop.ui.executors_dialog import ExecutorsDialog  # noqa: F401 - its place before it had its own module
+from kr_desktop.ui.form_guard import GuardedDialog
 from kr_desktop.ui.operations import perform
 
 
@@ -70,7 +75,7 @@ def deadline_understood(phrase: str) -> tuple[str, bool]:
     return (deadline.label if deadline.recognized else t.MEASURE_UNKNOWN), deadline.recognized
 
 
-class MeasureDialog(QDialog):
+class MeasureDialog(GuardedDialog):
     """Adds a measure to a direction (``measure_id`` None) or edits one."""
 
     def __init__(self, context: AppContext, direction_id: int | None, measure_id: int | None = None, parent=None):
@@ -115,6 +120,7 @@ class MeasureDialog(QDialog):
         form.addRow(t.AMENDMENT, self.amendment)
         form.addRow(_buttons(self, self.save))
         self._show_deadline()
+        self.guard_form(self.save, self.checked_executors)  # Esc on a changed measure asks
 
     def _show_deadline(self) -> None:
         label, recognized = deadline_understood(self.deadline.text())
@@ -243,8 +249,7 @@ class AmendmentsDialog(QDialog):
         self.list.currentRowChanged.connect(self._show_changes)
         self.changes = QPlainTextEdit()
         self.changes.setReadOnly(True)
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setDisplayFormat("dd.MM.yyyy")
+        self.date = DateField(t.AMENDMENT_DATE, required=True, value=dt.date.today())
         self.number = QLineEdit()
         self.description = QLineEdit()
         add = QPushButton(t.AMENDMENT_ADD)
@@ -275,7 +280,12 @@ class AmendmentsDialog(QDialog):
             self.changes.setPlainText("\n".join(amendments.amendment_changes(self.context.db, self.amendments[row].id)))
 
     def add(self) -> None:
-        if perform(self, self.context, "program", amendments.add_amendment, self.context.db, self.date.date().toPython(),
+        try:
+            day = self.date.value()
+        except ValidationError as exc:
+            QMessageBox.warning(self, t.AMENDMENTS_DIALOG, exc.message)
+            return
+        if perform(self, self.context, "program", amendments.add_amendment, self.context.db, day,
                    self.number.text(), self.description.text(), self.context.program_id) is not None:
             self.number.clear()
             self.description.clear()
@@ -283,5 +293,6 @@ class AmendmentsDialog(QDialog):
 
 
 def confirm(parent, what: str) -> bool:
-    answer = QMessageBox.question(parent, t.CONFIRM_TITLE, t.CONFIRM_DELETE.format(what=what))
-    return answer == QMessageBox.StandardButton.Yes
+    from kr_desktop.ui.confirm import ask
+
+    return ask(parent, t.CONFIRM_TITLE, t.CONFIRM_DELETE.format(what=what))

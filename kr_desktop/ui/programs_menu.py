@@ -38,6 +38,10 @@ class ProgramsMenu:
             window.menuBar().insertMenu(help_menu, self.menu)
         else:
             window.menuBar().addMenu(self.menu)
+        self.choose_menu = self.menu.addMenu(t.MENU_CHOOSE)  # the chooser's place when the panel is folded
+        self.choose_menu.setObjectName("programsChooseMenu")
+        self.choose_menu.aboutToShow.connect(self._fill_choose_menu)
+        self.menu.addSeparator()
         self.actions: dict[str, QAction] = {}
         for name, text, slot, changes in (
                 ("new", t.ACTION_NEW, self.new_program, True), ("successor", t.ACTION_SUCCESSOR, self.new_successor, True),
@@ -58,6 +62,17 @@ class ProgramsMenu:
             action.setEnabled(not changes or has_role(context.db, OPERATOR))
             self.menu.addAction(action)
             self.actions[name] = action
+
+    def _fill_choose_menu(self) -> None:
+        chooser = self.window.program_chooser
+        self.choose_menu.clear()
+        for index in range(chooser.count()):
+            program_id = chooser.itemData(index)
+            action = self.choose_menu.addAction(chooser.itemText(index))
+            action.setCheckable(True)
+            action.setChecked(index == chooser.currentIndex())
+            action.setEnabled(program_id is not None)
+            action.triggered.connect(lambda _checked=False, p=program_id: chooser.choose(p))
 
     def _after(self, program_id: int | None) -> None:
         """A program was added or removed: the chooser lists it and (when given) chooses it."""

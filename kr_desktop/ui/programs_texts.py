@@ -1,11 +1,10 @@
 """User-visible text of the programs: the chooser, the «Програми» menu and its dialogs."""
 
-CHOOSER_LABEL = "Програма:"
-CHOOSER_TOOLBAR = "Програма"
 CHOOSER_TIP = "Програма, з якою працюють усі екрани, звіти й друк (вибір запам’ятовується)"
 NO_PROGRAM = "(немає програм)"
 
 MENU = "&Програми"
+MENU_CHOOSE = "Обрати програму"
 ACTION_NEW = "Нова програма…"
 ACTION_SUCCESSOR = "Нова програма-наступниця…"
 ACTION_INFO = "Відомості про програму…"

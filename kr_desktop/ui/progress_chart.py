@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from kr_desktop.services.progress_actuals import YearBar, directions_for_chart, plan_vs_actual_by_year
 from kr_desktop.text.formatting import format_money
 from kr_desktop.ui import control_texts as t
+from kr_desktop.ui.chart_axis import nice_ticks
 from kr_desktop.ui.context import AppContext
 
 PLAN_COLOUR = QColor("#4a6fa5")
@@ -18,36 +19,72 @@ ACTUAL_COLOUR = QColor("#e08a2e")
 
 
 class PlanActualChart(QWidget):
-    """Grouped bars: for every year a plan bar and an actual bar, values on a 0..max axis."""
+    """Grouped bars: for every year a plan bar and an actual bar on an axis of round values, and
+    under each year its plan and actual in the same column as its bars (the chart's table)."""
+
+    TITLE_H, YEAR_H, ROW_H, LEGEND_H = 28, 20, 19, 26
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.bars: list[YearBar] = []
         self.title = ""
-        self.setMinimumSize(500, 320)
+        self.setMinimumSize(500, 360)
+        self.setMouseTracking(True)
 
     def set_bars(self, bars: list[YearBar], title: str) -> None:
         self.bars = bars
         self.title = title
         self.update()
 
+    def ticks(self) -> list[Decimal]:
+        peak = max((max(b.plan, b.actual) for b in self.bars), default=Decimal(0))
+        return nice_ticks(peak)
+
+    def _left(self) -> float:
+        metrics = self.fontMetrics()
+        labels = [format_money(tick, 0) for tick in self.ticks()] + [t.CHART_PLAN, t.CHART_ACTUAL]
+        return max(metrics.horizontalAdvance(label) for label in labels) + 16
+
+    def _plot_area(self) -> QRectF:
+        left = self._left()
+        below = self.YEAR_H + 2 * self.ROW_H + self.LEGEND_H + 8
+        return QRectF(left, self.TITLE_H + 8, max(self.width() - left - 16, 10),
+                      max(self.height() - self.TITLE_H - 8 - below, 10))
+
+    def columns(self) -> list[QRectF]:
+        """Each year's column: its bars above the axis, its values in the table below."""
+        area = self._plot_area()
+        group = area.width() / max(len(self.bars), 1)
+        return [QRectF(area.left() + i * group, area.top(), group, self.height() - area.top())
+                for i in range(len(self.bars))]
+
     def bar_rects(self) -> list[tuple[QRectF, QRectF]]:
         """The plan and actual rectangles per year, as drawn (tests check heights against values)."""
         area = self._plot_area()
-        peak = max((max(b.plan, b.actual) for b in self.bars), default=Decimal(0)) or Decimal(1)
-        group = area.width() / max(len(self.bars), 1)
-        width = group * 0.35
+        top = self.ticks()[-1] or Decimal(1)
         rects = []
-        for i, bar in enumerate(self.bars):
-            x = area.left() + i * group + group * 0.12
-            plan_h = float(bar.plan / peak) * area.height()
-            actual_h = float(bar.actual / peak) * area.height()
+        for column, bar in zip(self.columns(), self.bars):
+            width = min(column.width() * 0.32, 40)
+            x = column.center().x() - width - 1
+            plan_h = float(bar.plan / top) * area.height()
+            actual_h = float(bar.actual / top) * area.height()
             rects.append((QRectF(x, area.bottom() - plan_h, width, plan_h),
                           QRectF(x + width + 2, area.bottom() - actual_h, width, actual_h)))
         return rects
 
-    def _plot_area(self) -> QRectF:
-        return QRectF(95, 50, max(self.width() - 115, 10), max(self.height() - 95, 10))
+    def cell_texts(self) -> list[tuple[str, str]]:
+        """The table's plan and actual per year, as drawn under the bars."""
+        return [(format_money(b.plan), format_money(b.actual)) for b in self.bars]
+
+    def _fitting_font(self, texts: list[str], width: float) -> QFont:
+        font = QFont(self.font())
+        size = font.pointSizeF()
+        while size > 6.5:
+            font.setPointSizeF(size)
+            if max(QFontMetrics(font).horizontalAdvance(text) for text in texts) <= width - 6:
+                return font
+            size -= 0.5
+        return font
 
     def paintEvent(self, _event):
         painter = QPainter(self)
@@ -63,32 +100,65 @@ class PlanActualChart(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, t.CHART_EMPTY)
             return
         area = self._plot_area()
-        peak = max((max(b.plan, b.actual) for b in self.bars), default=Decimal(0)) or Decimal(1)
-        painter.setPen(QPen(QColor("#dddddd")))
-        for step in range(5):
-            y = area.bottom() - area.height() * step / 4
+        ticks = self.ticks()
+        top = ticks[-1] or Decimal(1)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for tick in ticks:  # round values, a light line each
+            y = area.bottom() - area.height() * float(tick / top)
+            painter.setPen(QPen(QColor("#e1e5ea")))
             painter.drawLine(int(area.left()), int(y), int(area.right()), int(y))
             painter.setPen(Qt.GlobalColor.black)
-            painter.drawText(QRectF(0, y - 9, area.left() - 6, 18), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             format_money(peak * step / 4, 0))
-            painter.setPen(QPen(QColor("#dddddd")))
+            painter.drawText(QRectF(0, y - 9, area.left() - 8, 18), right, format_money(tick, 0))
+        columns = self.columns()
+        for i, column in enumerate(columns):  # the years' columns, shaded every other one, bars to table
+            if i % 2:
+                painter.fillRect(QRectF(column.left(), area.top(), column.width(),
+                                        area.height() + self.YEAR_H + 2 * self.ROW_H), QColor("#f5f7fa"))
         painter.setPen(Qt.PenStyle.NoPen)
-        group = area.width() / len(self.bars)
         for plan, actual in self.bar_rects():
             painter.setBrush(PLAN_COLOUR)
             painter.drawRect(plan)
             painter.setBrush(ACTUAL_COLOUR)
             painter.drawRect(actual)
         painter.setPen(Qt.GlobalColor.black)
-        for i, bar in enumerate(self.bars):
-            painter.drawText(QRectF(area.left() + i * group, area.bottom() + 4, group, 18),
-                             Qt.AlignmentFlag.AlignCenter, str(bar.year))
         painter.drawLine(int(area.left()), int(area.bottom()), int(area.right()), int(area.bottom()))
+        # the table: a row of years, then plan and actual, each value in its year's column
+        years_y = area.bottom() + 2
+        rows_y = (years_y + self.YEAR_H, years_y + self.YEAR_H + self.ROW_H)
+        painter.setFont(bold)
+        for column, bar in zip(columns, self.bars):
+            painter.drawText(QRectF(column.left(), years_y, column.width(), self.YEAR_H),
+                             Qt.AlignmentFlag.AlignCenter, str(bar.year))
+        for y, label in zip(rows_y, (t.CHART_PLAN, t.CHART_ACTUAL)):
+            painter.drawText(QRectF(0, y, area.left() - 8, self.ROW_H), right, label)
+        texts = self.cell_texts()
+        painter.setFont(self._fitting_font([text for pair in texts for text in pair], columns[0].width()))
+        for column, pair in zip(columns, texts):
+            for y, text in zip(rows_y, pair):
+                painter.drawText(QRectF(column.left(), y, column.width(), self.ROW_H),
+                                 Qt.AlignmentFlag.AlignCenter, text)
+        painter.setFont(font)
+        painter.setPen(QPen(QColor("#c9d0d9")))
+        painter.drawLine(int(area.left()), int(rows_y[0]), int(area.right()), int(rows_y[0]))
+        painter.setPen(Qt.GlobalColor.black)
+        legend_y = rows_y[1] + self.ROW_H + 6
         for i, (name, colour) in enumerate(((t.CHART_PLAN, PLAN_COLOUR), (t.CHART_ACTUAL, ACTUAL_COLOUR))):
             x = area.left() + i * 140
-            painter.fillRect(QRectF(x, self.height() - 22, 14, 14), colour)
-            painter.drawText(QRectF(x + 20, self.height() - 25, 120, 20), Qt.AlignmentFlag.AlignVCenter, name)
+            painter.fillRect(QRectF(x, legend_y + 3, 14, 14), colour)
+            painter.drawText(QRectF(x + 20, legend_y, 120, 20), Qt.AlignmentFlag.AlignVCenter, name)
         painter.end()
+
+    def event(self, event):
+        if event.type() == QEvent.Type.ToolTip and self.bars:
+            x = event.position().x() if hasattr(event, "position") else event.pos().x()
+            for column, bar in zip(self.columns(), self.bars):
+                if column.left() <= x < column.right():
+                    QToolTip.showText(event.globalPos(), t.CHART_TIP.format(
+                        year=bar.year, plan=format_money(bar.plan), actual=format_money(bar.actual)), self)
+                    return True
+            QToolTip.hideText()
+            return True
+        return super().event(event)
 
 
 class ChartScreen(QWidget):
@@ -104,15 +174,12 @@ class ChartScreen(QWidget):
         self.scope.setMinimumContentsLength(40)
         self.chart = PlanActualChart()
         self.chart.setObjectName("planActualChart")
-        self.table = QLabel()
-        self.table.setTextFormat(Qt.TextFormat.RichText)
         top = QHBoxLayout()
         top.addWidget(QLabel(t.CHART_SCOPE))
         top.addWidget(self.scope, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.chart, 1)
-        layout.addWidget(self.table)
         self._fill_scope()
         self.scope.currentIndexChanged.connect(self.reload)
         context.events.changed.connect(self._on_changed)
@@ -137,7 +204,3 @@ class ChartScreen(QWidget):
     def reload(self) -> None:
         bars = plan_vs_actual_by_year(self.db, self.scope.currentData(), self.context.program_id)
         self.chart.set_bars(bars, f"{t.CHART_PLAN} / {t.CHART_ACTUAL.lower()}, грн: {self.scope.currentText()}")
-        cells = "".join(f"<td align='right'>{b.year}<br/>{format_money(b.plan)}<br/>{format_money(b.actual)}</td>"
-                        for b in bars)
-        self.table.setText(f"<table cellspacing='6'><tr><td><br/><b>{t.CHART_PLAN}</b><br/><b>{t.CHART_ACTUAL}</b>"
-                           f"</td>{cells}</tr></table>")

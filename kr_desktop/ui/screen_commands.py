@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 COMMANDS = ("focus_search", "new_record", "save_current", "delete_selected", "print_current")
 ALL_FORMATS = ("pdf", "docx", "xlsx")
@@ -58,7 +58,9 @@ def _names():
 
 
 def confirmed(screen: QWidget, what: str) -> bool:
-    return QMessageBox.question(screen, DELETE_TITLE, DELETE_ASK.format(what=what)) == QMessageBox.StandardButton.Yes
+    from kr_desktop.ui.confirm import ask
+
+    return ask(screen, DELETE_TITLE, DELETE_ASK.format(what=what))
 
 
 def _program_print(screen, window):
@@ -102,30 +104,25 @@ ADAPTERS: dict[str, dict[str, Callable]] = {
         "focus_search": lambda s, _w: focus(s.search),
         "new_record": lambda s, _w: s.new_award(),
         "delete_selected": lambda s, _w: s.delete_current(),
-        "print_current": lambda s, _w: preview(s, "Список нагороджених", lambda path: s.print_awards(str(path)),
-                                               s.list_file_name(), signer="awards"),
+        "print_current": lambda s, _w: s.preview_awards(),
     },
     "HonoraryScreen": {
         "save_current": lambda s, _w: s.save_entry(),
-        "print_current": lambda s, _w: preview(s, "Почесні громадяни", lambda path: s.print_list(str(path)),
-                                               _names().honorary(s.living.isChecked()), signer="awards"),
+        "print_current": lambda s, _w: s.preview_list(),
     },
     "EventsScreen": {
         "new_record": lambda s, _w: s.new_event(),
         "delete_selected": lambda s, _w: s.delete_current(confirm=True),
-        "print_current": lambda s, _w: preview(s, "Заходи", lambda path: s.print_list(str(path)),
-                                               _names().events(*s.period())),
+        "print_current": lambda s, _w: s.preview_list(),
     },
     "StockScreen": {
         "new_record": lambda s, _w: s.new_item(),
         "delete_selected": _stock_delete,
-        "print_current": lambda s, _w: preview(s, "Облік матеріалів", lambda path: s.print_stock(str(path)),
-                                               _names().stock()),
+        "print_current": lambda s, _w: s.preview_stock(),
     },
     "DecisionScreen": {
         "save_current": lambda s, _w: s.save_forms(),
-        "print_current": lambda s, _w: preview(s, "Проєкт рішення", lambda path: s.save_document(str(path)),
-                                               "Проєкт_рішення.docx", ("pdf", "docx"), signer="decisions"),
+        "print_current": lambda s, _w: s.preview_document(),
     },
     "JournalScreen": {
         "focus_search": lambda s, _w: focus(s.record_edit),

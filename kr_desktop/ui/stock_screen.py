@@ -8,16 +8,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout,
+                               QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from kr_desktop.errors import ValidationError
 from kr_desktop.services import stock
 from kr_desktop.text.formatting import format_date
 from kr_desktop.ui import events_texts as t
+from kr_desktop.ui.columns import lay_out
 from kr_desktop.ui.context import AppContext
 from kr_desktop.ui.events_models import ListTableModel
-from kr_desktop.ui.events_screen import to_date, to_qdate
+from kr_desktop.ui.date_field import DateField
 from kr_desktop.ui.operations import perform
 from kr_desktop.ui.save_dialog import REPORT_FORMATS, ask_save_path, save_atomically
 
@@ -39,9 +41,7 @@ class MovementDialog(QDialog):
     def __init__(self, title: str, item_name: str, text_label: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.date = QDateEdit(calendarPopup=True)
-        self.date.setDisplayFormat("dd.MM.yyyy")
-        self.date.setDate(to_qdate(dt.date.today()))
+        self.date = DateField(t.F_DATE, required=True, value=dt.date.today())
         self.quantity = QSpinBox()
         self.quantity.setRange(1, stock.MAX_QUANTITY)
         self.text = QLineEdit()
@@ -54,6 +54,24 @@ class MovementDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.day: dt.date | None = None
+        from kr_desktop.ui.form_guard import FormGuard
+
+        self.guard = FormGuard(self, self.accept)
+        self.guard.mark_clean()
+
+    def reject(self) -> None:
+        if self.guard.allows_close():
+            super().reject()
+
+    def accept(self) -> None:
+        try:
+            self.day = self.date.value()
+        except ValidationError as exc:
+            QMessageBox.warning(self, self.windowTitle(), exc.message)
+            self.date.setFocus()
+            return
+        super().accept()
 
 
 class StockScreen(QWidget):
@@ -67,16 +85,16 @@ class StockScreen(QWidget):
         self.warning.setStyleSheet("color: #8a4b00; font-weight: bold;")
         self.model = BalanceModel(t.STOCK_COLUMNS, lambda b: (b.name, b.unit, b.received, b.issued, b.written_off,
                                                               b.balance, b.low_threshold), self)
-        self.view = self._table("stockTable", self.model, (470, 50, 80, 80, 80, 80))
+        self.view = self._table("stockTable", self.model, (0, 60, 90, 90, 90, 90, 80), stretch=0)
         self.moves = ListTableModel(t.MOVE_COLUMNS, lambda m: (format_date(m.moved_on), m.kind_label, m.signed,
                                                               m.supplier or m.reason or m.person), self)
-        self.moves_view = self._table("movesTable", self.moves, (90, 200, 80))
+        self.moves_view = self._table("movesTable", self.moves, (95, 230, 90), stretch=3)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_moves())
         buttons = QHBoxLayout()
         for label, slot in ((t.RECEIPT, self.receipt), (t.WRITE_OFF, self.write_off), (t.THRESHOLD, self.threshold),
                             (t.NEW_ITEM, self.new_item), (t.MATERIALS, self.edit_materials),
                             (t.DELETE_MOVE, self.delete_move),
-                            (t.PRINT_STOCK, self.print_stock)):
+                            (t.PRINT_STOCK, self.preview_stock)):
             button = QPushButton(label)
             button.clicked.connect(lambda _=False, s=slot: s())
             buttons.addWidget(button)
@@ -94,7 +112,7 @@ class StockScreen(QWidget):
         context.events.changed.connect(lambda area: self.refresh() if area in ("stock", "awards") else None)
 
     @staticmethod
-    def _table(name: str, model, widths) -> QTableView:
+    def _table(name: str, model, widths, stretch: int) -> QTableView:
         view = QTableView()
         view.setObjectName(name)
         view.setModel(model)
@@ -102,10 +120,7 @@ class StockScreen(QWidget):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setAlternatingRowColors(True)
         view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate(widths):
-            view.setColumnWidth(column, width)
+        lay_out(view, dict(enumerate(widths)), stretch=stretch)
         return view
 
     def refresh(self) -> None:
@@ -147,7 +162,7 @@ class StockScreen(QWidget):
             dialog = MovementDialog(t.RECEIPT.rstrip("…"), item.name, t.F_SUPPLIER, self)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
-            quantity, supplier, day = dialog.quantity.value(), dialog.text.text(), to_date(dialog.date.date())
+            quantity, supplier, day = dialog.quantity.value(), dialog.text.text(), dialog.day
         return perform(self, self.context, "stock", stock.add_receipt, self.db, item.id, day or dt.date.today(),
                        quantity, supplier)
 
@@ -159,7 +174,7 @@ class StockScreen(QWidget):
             dialog = MovementDialog(t.WRITE_OFF.rstrip("…"), item.name, t.F_REASON, self)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
-            quantity, reason, day = dialog.quantity.value(), dialog.text.text(), to_date(dialog.date.date())
+            quantity, reason, day = dialog.quantity.value(), dialog.text.text(), dialog.day
         return perform(self, self.context, "stock", stock.write_off, self.db, item.id, day or dt.date.today(),
                        quantity, reason)
 
@@ -193,10 +208,18 @@ class StockScreen(QWidget):
         if confirm:
             what = " · ".join(str(index.sibling(index.row(), c).data() or "")
                               for c in range(min(4, self.moves.columnCount())))
-            answer = QMessageBox.question(self, t.DELETE_MOVE, t.CONFIRM_DELETE_MOVE.format(what=what))
-            if answer != QMessageBox.StandardButton.Yes:
+            from kr_desktop.ui.confirm import ask
+
+            if not ask(self, t.DELETE_MOVE, t.CONFIRM_DELETE_MOVE.format(what=what)):
                 return
         perform(self, self.context, "stock", stock.delete_movement, self.db, self.moves.rows[index.row()].id)
+
+    def preview_stock(self):
+        from kr_desktop.ui.screen_commands import preview
+
+        from kr_desktop.reports import file_names
+
+        return preview(self, t.STOCK_TITLE, lambda p: self.print_stock(str(p)), file_names.stock())
 
     def print_stock(self, path: str | None = None) -> Path | None:
         if not path:

@@ -1,9 +1,13 @@
 """User-visible text of the main window and the Program screen, in one place."""
 
-APP_TITLE = "kr_desktop — Програма сприяння розвитку місцевого самоврядування"
+APP_NAME = "Програма і відзнаки"  # the application's name for people (the window's title)
+WINDOW_TITLE = "{database} — " + APP_NAME
+MENU_GO = "П&ерейти"
+NAVIGATION_TIP = "Перейти до екрана «{title}»"
 MENU_FILE = "&Файл"
 MENU_HELP = "&Довідка"
-ACTION_PRINT_PROGRAM = "Надрукувати програму (PDF)…"
+ACTION_PRINT_PROGRAM = "Друк програми…"
+PROGRAM_PREVIEW_TITLE = "Програма"
 ACTION_EXIT = "Ви&хід"
 ACTION_ABOUT = "Про програму…"
 DB_STATUS = "База даних: {location}"

@@ -1,7 +1,12 @@
-"""Undo / redo of this window's changes (Ctrl+Z / Ctrl+Shift+Z) in the Edit menu «Правка».
+"""Undo / redo of this window's changes (Ctrl+Z / Ctrl+Shift+Z) in the Edit menu «Правка» and on
+the toolbar.
 
 The work is done by kr_desktop.services.undo (journaled, role-checked, refused on conflict);
-this module only keeps the menu texts current and announces the areas that changed.
+this module keeps the texts current — the menu names the change («Скасувати: Нова відзнака»),
+the toolbar button says «Скасувати» with its icon and names the change in its tooltip, so the
+toolbar never changes width — and offers undo only where the change shows: a change of the
+Program on the Program's screens, of the awards on theirs (``GROUP_AREAS``), none on the
+administration screens.
 """
 
 from __future__ import annotations
@@ -16,6 +21,13 @@ from kr_desktop.errors import ConflictError, UserError
 from kr_desktop.services.access import OPERATOR, has_role
 from kr_desktop.ui import trust_texts as t
 from kr_desktop.ui.context import AppContext
+from kr_desktop.ui.icons import icon
+
+# The screens' groups (ui/screens.py) and the areas of the records they show (services.undo.area_of).
+GROUP_AREAS = {
+    "program": frozenset({"program", "program_cycle", "settings"}),
+    "awards": frozenset({"awards", "declension", "events", "stock", "settings"}),
+}
 
 if TYPE_CHECKING:
     from kr_desktop.services.undo import UndoResult
@@ -26,33 +38,57 @@ class UndoActions(QObject):
         super().__init__(window)
         self.window = window
         self.context = context
-        self.undo_action = QAction(t.ACTION_UNDO, window)
+        self.undo_action = QAction(icon("arrow-back-up"), t.ACTION_UNDO, window)
         self.undo_action.setObjectName("undoAction")
+        self.undo_action.setIconText(t.ACTION_UNDO)
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.undo_action.triggered.connect(self.undo)
-        self.redo_action = QAction(t.ACTION_REDO, window)
+        self.redo_action = QAction(icon("arrow-forward-up"), t.ACTION_REDO, window)
         self.redo_action.setObjectName("redoAction")
+        self.redo_action.setIconText(t.ACTION_REDO)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.triggered.connect(self.redo)
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
         context.events.changed.connect(lambda _area: self.refresh())
         context.events.opened.connect(self.refresh)
+        tabs = getattr(window, "tabs", None)
+        if tabs is not None:
+            tabs.currentChanged.connect(lambda _index: self.refresh())
         self.refresh()
+
+    def current_areas(self) -> frozenset[str] | None:
+        """The areas the current screen shows (None: a window without groups — every area)."""
+        navigation = getattr(self.window, "navigation", None)
+        if navigation is None:
+            return None
+        return GROUP_AREAS.get(navigation.current_group(), frozenset())
 
     def refresh(self) -> None:
         if not self.context.is_open:  # the window is up, its database still opening
-            self.undo_action.setEnabled(False)
-            self.redo_action.setEnabled(False)
+            for action in (self.undo_action, self.redo_action):
+                action.setEnabled(False)
+                action.setToolTip(action.iconText())
             return
         from kr_desktop.services import undo
 
-        allowed = has_role(self.context.db, OPERATOR)
-        undo_label, redo_label = undo.undo_label(self.context.db), undo.redo_label(self.context.db)
-        self.undo_action.setEnabled(allowed and undo_label is not None)
-        self.undo_action.setText(t.ACTION_UNDO_LABEL.format(label=undo_label) if undo_label else t.ACTION_UNDO)
-        self.redo_action.setEnabled(allowed and redo_label is not None)
-        self.redo_action.setText(t.ACTION_REDO_LABEL.format(label=redo_label) if redo_label else t.ACTION_REDO)
+        db = self.context.db
+        allowed = has_role(db, OPERATOR)
+        shown = self.current_areas()
+        for action, label, areas, plain, labelled, key in (
+                (self.undo_action, undo.undo_label(db), undo.undo_areas(db), t.ACTION_UNDO, t.ACTION_UNDO_LABEL,
+                 "Ctrl+Z"),
+                (self.redo_action, undo.redo_label(db), undo.redo_areas(db), t.ACTION_REDO, t.ACTION_REDO_LABEL,
+                 "Ctrl+Shift+Z")):
+            here = label is not None and (shown is None or not areas or bool(areas & shown))
+            action.setEnabled(allowed and here)
+            action.setText(labelled.format(label=label) if label else plain)
+            action.setIconText(plain)  # the toolbar's button: the same width whatever the change
+            if label and not here:
+                tip = t.UNDO_ELSEWHERE.format(action=labelled.format(label=label))
+            else:
+                tip = labelled.format(label=label) if label else t.NOTHING_TO.format(action=plain.lower())
+            action.setToolTip(f"{tip} ({key})")
 
     def undo(self) -> UndoResult | None:
         from kr_desktop.services import undo

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroup
 from kr_desktop.services import users
 from kr_desktop.services.access import ROLE_LABELS
 from kr_desktop.ui import trust_texts as t
+from kr_desktop.ui.columns import lay_out
 from kr_desktop.ui.context import AppContext
 from kr_desktop.ui.operations import perform
 
@@ -72,10 +73,7 @@ class UsersScreen(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setColumnWidth(0, 140)
-        self.view.setColumnWidth(1, 360)
-        self.view.setColumnWidth(2, 140)
+        lay_out(self.view, {0: 160, 2: 140, 3: 220}, stretch=1)
 
         self.selected_role = _role_box()
         role_button = QPushButton(t.USERS_SET_ROLE)
@@ -91,6 +89,7 @@ class UsersScreen(QWidget):
 
         self.login_edit, self.name_edit, self.password_edit = QLineEdit(), QLineEdit(), QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setPlaceholderText(t.USERS_PASSWORD_RULE)
         self.new_role = _role_box()
         add_button = QPushButton(t.USERS_ADD)
         add_button.clicked.connect(self.add_user)

@@ -7,24 +7,23 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 from shiboken6 import Shiboken
 
 from kr_desktop.services.access import OPERATOR, has_role
 from kr_desktop.ui import app_texts as t
+from kr_desktop.ui.icons import icon
 from kr_desktop.ui.screen_commands import find_command
 
 TEXT_BESIDE_ICON = 2  # Qt.ToolButtonStyle.ToolButtonTextBesideIcon (tests check the number)
 
-# command → (menu text, shortcut, tooltip, standard icon, changes data)
+# command → (menu text, shortcut, tooltip, icon (ui/icons.py), changes data, the toolbar's short label)
 SPEC = {
-    "new_record": (t.ACTION_NEW, "Ctrl+N", t.TIP_NEW, QStyle.StandardPixmap.SP_FileIcon, True),
-    "save_current": (t.ACTION_SAVE, "Ctrl+S", t.TIP_SAVE, QStyle.StandardPixmap.SP_DialogSaveButton, True),
-    "delete_selected": (t.ACTION_DELETE, "Del", t.TIP_DELETE, QStyle.StandardPixmap.SP_TrashIcon, True),
-    "focus_search": (t.ACTION_SEARCH, "Ctrl+F", t.TIP_SEARCH, QStyle.StandardPixmap.SP_FileDialogContentsView,
-                     False),
-    "print_current": (t.ACTION_PRINT, "Ctrl+P", t.TIP_PRINT, QStyle.StandardPixmap.SP_FileDialogDetailedView,
-                      False),
+    "new_record": (t.ACTION_NEW, "Ctrl+N", t.TIP_NEW, "file-plus", True, t.TOOL_NEW),
+    "save_current": (t.ACTION_SAVE, "Ctrl+S", t.TIP_SAVE, "device-floppy", True, t.TOOL_SAVE),
+    "delete_selected": (t.ACTION_DELETE, "Del", t.TIP_DELETE, "trash", True, t.TOOL_DELETE),
+    "focus_search": (t.ACTION_SEARCH, "Ctrl+F", t.TIP_SEARCH, "search", False, t.TOOL_SEARCH),
+    "print_current": (t.ACTION_PRINT, "Ctrl+P", t.TIP_PRINT, "printer", False, t.TOOL_PRINT),
 }
 
 
@@ -32,10 +31,10 @@ class WindowCommands:
     def __init__(self, window: QMainWindow, file_menu: QMenu, help_menu: QMenu, undo_actions=None):
         self.window = window
         self.actions: dict[str, QAction] = {}
-        style = window.style()
-        for name, (text, key, tip, icon, _changes) in SPEC.items():
-            action = QAction(style.standardIcon(icon), text, window)
+        for name, (text, key, tip, icon_name, _changes, short) in SPEC.items():
+            action = QAction(icon(icon_name), text, window)
             action.setObjectName(f"action_{name}")
+            action.setIconText(short)
             # setShortcuts([…]), not setShortcut(…): that overload's resolution builds every enum of
             # the Qt namespace (~20 ms) before the window's first paint.
             action.setShortcuts([QKeySequence(key)])
@@ -43,8 +42,10 @@ class WindowCommands:
             action.setStatusTip(tip)
             action.triggered.connect(partial(self.run, name))
             self.actions[name] = action
-        self.help_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_DialogHelpButton), t.ACTION_HELP, window)
+        self.help_action = QAction(icon("help-circle"), t.ACTION_HELP, window)
         self.help_action.setObjectName("action_help")
+        self.help_action.setIconText(t.TOOL_HELP)
+        self.help_action.setToolTip(t.TIP_HELP)
         self.help_action.setShortcuts(QKeySequence.StandardKey.HelpContents)  # F1
         self.help_action.setStatusTip(t.TIP_HELP)
         self.help_action.triggered.connect(self.show_help)

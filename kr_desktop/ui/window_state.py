@@ -2,7 +2,8 @@
 
 Per-user, per-machine layout belongs in QSettings (the registry on Windows, ~/.config on Linux),
 not in the shared database. Keys: ``window/geometry``, ``window/state`` (toolbars), and for each
-screen ``screens/<attribute>/splitter/<name>`` and ``screens/<attribute>/header/<name>``, where
+screen ``screens/<attribute>/splitter/<name>`` and ``screens/<attribute>/columns/<name>`` (the
+header's state; ``header/`` held it before the informative columns took the spare width), where
 <name> is the widget's objectName (or its position among its kind in the screen when it has none).
 
 Screens are built when first shown (lazy tabs): a screen's layout is restored when it is first
@@ -81,7 +82,7 @@ class WindowState:
             if value is not None:
                 splitter.restoreState(value)
         for name, header in headers(screen):
-            value = settings.value(f"screens/{attribute}/header/{name}")
+            value = settings.value(f"screens/{attribute}/columns/{name}")
             if value is not None:
                 header.restoreState(value)
         self.restored[attribute] = screen
@@ -94,5 +95,5 @@ class WindowState:
             for name, splitter in splitters(screen):
                 settings.setValue(f"screens/{attribute}/splitter/{name}", splitter.saveState())
             for name, header in headers(screen):
-                settings.setValue(f"screens/{attribute}/header/{name}", header.saveState())
+                settings.setValue(f"screens/{attribute}/columns/{name}", header.saveState())
         settings.sync()
