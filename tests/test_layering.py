@@ -85,3 +85,82 @@ def test_the_database_layer_has_no_import_circle():
     graph = _import_graph(PACKAGE / "db")
     assert "kr_desktop.db.backup.snapshot" in graph and graph["kr_desktop.db.open"]  # the scan sees the modules
     assert _cycles(graph) == []
+
+
+def test_the_services_have_no_import_circle():
+    # awards and events once called each other (deleting an award detached it from its event, an
+    # event's list named the awards' acts): presenting an award at an event is now a module of its
+    # own (services/award_presentation.py) that both use, and a basis act's text is the domain's.
+    graph = _import_graph(PACKAGE / "services")
+    assert "kr_desktop.services.awards.editing" in graph and "kr_desktop.services.events.listing" in graph
+    assert "kr_desktop.services.award_presentation" in graph["kr_desktop.services.awards.editing"]
+    assert not any(m.startswith("kr_desktop.services.awards") for m in graph["kr_desktop.services.award_presentation"])
+    assert _cycles(graph) == []
+
+
+MAX_LINES = 400  # a module a newcomer reads in one sitting; split by responsibility beyond it
+
+
+def _package_modules() -> dict[str, Path]:
+    """Every module of kr_desktop, the migrations aside (each is one revision, read alone)."""
+    return {_module_name(p): p for p in PACKAGE.rglob("*.py") if "migrations" not in p.relative_to(PACKAGE).parts}
+
+
+def _absolute(module: str, node: ast.ImportFrom, is_package: bool) -> str:
+    """``from .x import y`` inside ``module`` as the absolute name it means."""
+    if not node.level:
+        return node.module or ""
+    base = module.split(".") if is_package else module.split(".")[:-1]
+    base = base[:len(base) - (node.level - 1)]
+    return ".".join(base + ([node.module] if node.module else []))
+
+
+def _whole_import_graph() -> dict[str, set[str]]:
+    """Module → the package's modules it imports, at the top or inside a function, absolute or
+    relative; ``from package import name`` counts as the submodule when ``name`` is one, else as the
+    package itself."""
+    modules = _package_modules()
+    graph = {}
+    for name, path in modules.items():
+        named = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                named.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                source = _absolute(name, node, path.name == "__init__.py")
+                named.add(source)
+                named.update(f"{source}.{alias.name}" for alias in node.names)
+        targets = set()
+        for target in named:
+            while target and target not in modules:  # a name inside a module: the module itself
+                target = target.rpartition(".")[0]
+            if target:
+                targets.add(target)
+        graph[name] = targets - {name}
+    return graph
+
+
+def test_no_import_circle_anywhere_in_the_package():
+    # Five circles were broken (issue 18): cli ↔ ui through the smoke run, db/open ↔ db/backup,
+    # reports/document ↔ the renderers, services awards ↔ events, ui events_dialog ↔ events_screen;
+    # and cli ↔ cli/gui (the window's smoke check now comes from the caller).
+    graph = _whole_import_graph()
+    assert "kr_desktop.cli.gui" in graph and "kr_desktop.ui.app" in graph["kr_desktop.cli.gui"]
+    assert _cycles(graph) == []
+
+
+def test_the_circle_scan_finds_a_circle_and_relative_imports():
+    # Guards the test above against a scan that can never fail.
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == [["a", "b", "c", "a"]]
+    relative = ast.parse("from ..db import engine").body[0]
+    assert _absolute("kr_desktop.services.awards.register", relative, is_package=False) == "kr_desktop.services.db"
+    assert _absolute("kr_desktop.services", ast.parse("from .awards import register").body[0],
+                     is_package=True) == "kr_desktop.services.awards"
+
+
+def test_no_module_of_the_package_is_over_400_lines():
+    modules = _package_modules()
+    assert len(modules) > 200 and any(".migrations" not in m for m in modules)
+    long = {name: n for name, path in modules.items()
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert long == {}, f"split by responsibility: {long}"

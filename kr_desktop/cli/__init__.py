@@ -71,6 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def commands_check() -> str:
+    """The smoke run's check that every command module is in the bundle and the parser builds."""
+    for name in COMMAND_MODULES:
+        importlib.import_module(name)
+    build_parser()
+    return f"{len(COMMAND_MODULES)} модулів"
+
+
 def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     """The arguments of a plain window start (nothing, ``--db PATH``/``--db=PATH``, ``--smoke``),
     or None for anything else. Such a start skips building the whole parser: every subcommand's
@@ -98,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if handler is None:
             from kr_desktop.cli.gui import run_gui  # Qt is imported only when a window opens
-            return run_gui(args)
+            return run_gui(args, smoke_checks=(("Команди", commands_check),))
         return handler(args)
     except UserError as exc:
         print(f"Помилка: {exc.message}", file=sys.stderr)

@@ -21,19 +21,12 @@ def database_target(args: argparse.Namespace) -> str:
     return target
 
 
-def _commands_check() -> str:
-    """The smoke run's check that every command module is in the bundle and the parser builds."""
-    import importlib
+def run_gui(args: argparse.Namespace, smoke_checks: tuple = ()) -> int:
+    """The window; ``smoke_checks`` are the caller's own ``(name, check)`` pairs for ``--smoke``
+    (the command line passes its parser's check, so this module never imports the package)."""
+    from kr_desktop.ui.display_check import check_display
 
-    from kr_desktop.cli import COMMAND_MODULES, build_parser
-
-    for name in COMMAND_MODULES:
-        importlib.import_module(name)
-    build_parser()
-    return f"{len(COMMAND_MODULES)} модулів"
-
-
-def run_gui(args: argparse.Namespace) -> int:
+    check_display()  # no display, or a library of the X11 plugin missing: a Ukrainian message, not Qt's abort
     from kr_desktop.ui.app import run_application
 
-    return run_application(database_target(args), smoke=args.smoke, smoke_checks=(("Команди", _commands_check),))
+    return run_application(database_target(args), smoke=args.smoke, smoke_checks=smoke_checks)
