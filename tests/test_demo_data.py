@@ -111,6 +111,28 @@ def test_demo_command_creates_the_database_and_reports_in_ukrainian(tmp_path, ca
         db.dispose()
 
 
+def test_demo_command_never_mixes_invented_records_into_a_working_register(tmp_path, capsys):
+    target = tmp_path / "work.sqlite3"
+    assert main(["demo", "--db", str(target), "--persons", "20"]) == 0  # a demo file takes more demo data
+    assert main(["demo", "--db", str(target), "--persons", "5", "--seed", "2"]) == 0
+    db = open_database(target, create=False)
+    try:
+        persons.create_person(db, persons.PersonInput("Гордій", "Іван", "Петрович"))
+    finally:
+        db.dispose()
+    before = target.read_bytes()
+    capsys.readouterr()
+    assert main(["demo", "--db", str(target), "--persons", "5"]) == 2
+    err = capsys.readouterr().err
+    assert "справжні записи" in err and "(осіб, відзнак і звітів — 1)" in err and "Нічого не записано" in err
+    assert target.read_bytes() == before
+    db = open_database(target, create=False)
+    try:
+        assert persons.count_persons(db) == 26
+    finally:
+        db.dispose()
+
+
 def test_demo_command_refuses_a_bad_count(tmp_path, capsys):
     import pytest
 

@@ -30,10 +30,14 @@ def register(commands) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from kr_desktop.services.demo_data import fill_demo
+    from kr_desktop.services.demo_data import fill_demo, real_records
 
     db = open_db_from_args(args, create=True)
     try:
+        if (real := real_records(db)):
+            raise UserError(f"У базі даних {db.display_location} є справжні записи (осіб, відзнак і звітів — {real}): "
+                            "вигадані дані додаються лише до окремого файлу, наприклад --db demo.sqlite3. "
+                            "Нічого не записано.")
         started = time.perf_counter()
         summary = fill_demo(db, args.persons, seed=args.seed)
     except KeyboardInterrupt:

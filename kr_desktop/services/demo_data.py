@@ -153,6 +153,18 @@ def _plan_awards(rng: random.Random, types: list, person: PersonInput, today: dt
     return plan
 
 
+def real_records(db: Database) -> int:
+    """How many persons, awards and executors' reports are not demo data. A database that holds
+    any is someone's working register: invented records must never be mixed into it."""
+    marked = f"{DEMO_MARK}%"
+    with db.reading() as session:
+        persons = session.scalar(select(func.count()).select_from(Person).where(~Person.notes.like(marked)))
+        awards = session.scalar(select(func.count()).select_from(Award).where(~Award.notes.like(marked)))
+        reports = session.scalar(select(func.count()).select_from(ProgressEntry)
+                                 .where(ProgressEntry.reported_by != DEMO_REPORTER))
+    return persons + awards + reports
+
+
 def fill_demo(db: Database, persons: int, seed: int = 1, today: dt.date | None = None) -> DemoSummary:
     """Add ``persons`` fictional persons with awards, and ten years of progress entries for every
     measure that has none for those periods. One transaction: all of it or nothing."""
