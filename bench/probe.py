@@ -193,7 +193,7 @@ def pdf(path: str, rows: int, runs: int, out_dir: str) -> None:
     values, baselines, rendering, pages, count = [], [], [], 0, 0
     for i in range(runs):
         target = out / f"awards-{rows}.pdf"
-        started = time.process_time()  # CPU time: the machine is shared and noisy (see README)
+        started = time.process_time()  # CPU time: the machine is shared and noisy (see docs/development.md, speed)
         document = build_awards_list(db, flt)
         built = time.process_time()
         render(document, target)

@@ -2,7 +2,7 @@
 # Builds the one-folder bundle dist/kr-desktop/ with PyInstaller (build_installer.spec) and runs its
 # smoke check (opens the built-in database offscreen in a temporary folder, prints the Program to PDF
 # and reads it back). The bundle is for the system it is built on: build the Windows bundle on
-# Windows (README, «Інсталятор»). DIST_DIR / BUILD_DIR change the output and work folders.
+# Windows (docs/development.md, «The installer»). DIST_DIR / BUILD_DIR change the output and work folders.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test  # PyInstaller is pinned in the test extra (CI builds the bundle too)

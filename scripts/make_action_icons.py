@@ -1,7 +1,7 @@
 """Renders the action icons (resources/icons/actions/*.svg, Tabler Icons, MIT) to PNG at the sizes the
 window uses (resources/icons/actions/png/NAME-SIZE.png). The window loads the PNGs: an SVG icon
 makes Qt load its SVG icon engine and renderer at the first paint, which measurably slowed the
-start (see README, speed). Run again after adding or changing an SVG:
+start (see docs/development.md, speed). Run again after adding or changing an SVG:
 
     .venv/bin/python scripts/make_action_icons.py
 """

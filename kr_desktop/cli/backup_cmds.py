@@ -2,7 +2,7 @@
 
 A backup only reads the database (a read-only database in a read-only folder can be backed up to
 another folder); ``--out`` never replaces a file without ``--force``, and never a database or a
-backup. A PostgreSQL server is backed up with its own tools (pg_dump, see the README).
+backup. A PostgreSQL server is backed up with its own tools (pg_dump, see docs/server.md).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def _db_file(args: argparse.Namespace) -> Path:
     target = database_target(args)
     if is_server(target):
         raise UserError("Резервні копії бази даних на сервері PostgreSQL створює адміністратор сервера "
-                        "(pg_dump / pg_restore, див. README).")
+                        "(pg_dump / pg_restore, див. docs/server.md).")
     return file_of(target)
 
 

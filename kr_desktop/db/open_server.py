@@ -19,11 +19,11 @@ from kr_desktop.db.server import identify, is_owner, refusal, with_credentials
 from kr_desktop.errors import DatabaseFileError, LoginFailed, UserError
 
 NEEDS_UPGRADE = ("Схема бази даних на сервері старіша за цю версію програми. Оновити її може лише власник "
-                 "бази: kr-desktop server init --db АДРЕСА (з обліковими даними власника), див. README.")
+                 "бази: kr-desktop server init --db АДРЕСА (з обліковими даними власника), див. docs/server.md.")
 NOT_A_USER = ("Користувач «{login}» не має доступу до kr_desktop на цьому сервері: адміністратор програми "
               "додає користувачів (kr-desktop users add або екран «Користувачі»).")
 NOT_INITIALISED = ("Сервер ще не підготовлено для роботи користувачів: власник бази виконує "
-                   "kr-desktop server init --db АДРЕСА (див. README).")
+                   "kr-desktop server init --db АДРЕСА (див. docs/server.md).")
 
 
 def open_server(url: str, login: str | None = None, password: str | None = None, upgrade: bool = True) -> Database:

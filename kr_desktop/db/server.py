@@ -68,7 +68,7 @@ def refusal(exc: BaseException) -> UserError:
         return LoginFailed("Не вказано пароль.")
     if "no pg_hba.conf entry" in lowered:
         return UserError("Сервер не приймає з’єднань цього користувача з цього комп’ютера "
-                         "(pg_hba.conf на сервері, див. README).")
+                         "(pg_hba.conf на сервері, див. docs/server.md).")
     if "ssl" in lowered or "certificate" in lowered:
         explain(exc)  # the server's own words go to the log
         return UserError("Не вдалося встановити захищене з’єднання (TLS) із сервером: перевірте його сертифікат "

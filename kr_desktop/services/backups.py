@@ -24,7 +24,7 @@ class BackupItem:
 def _file_of(db: Database) -> Path:
     path = backup.database_file(db)
     if path is None:
-        raise UserError("Базу даних на сервері PostgreSQL копіює адміністратор сервера (pg_dump, див. README).")
+        raise UserError("Базу даних на сервері PostgreSQL копіює адміністратор сервера (pg_dump, див. docs/server.md).")
     return path
 
 

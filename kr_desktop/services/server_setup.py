@@ -82,7 +82,7 @@ def _preflight(url: str, login: str | None, password: str | None, prefix: str | 
             who = connection.execute(text("SELECT session_user")).scalar()
             if not is_owner(connection):
                 raise UserError(f"«{who}» не є власником цієї бази даних: kr-desktop server init виконується з "
-                                "обліковими даними власника (див. README).")
+                                "обліковими даними власника (див. docs/server.md).")
             if not server_security.can_create_roles(connection):
                 raise UserError(f"Власник бази «{who}» не має права створювати ролі. Виконайте на сервері від імені "
                                 f"postgres: ALTER ROLE \"{who}\" CREATEROLE;")

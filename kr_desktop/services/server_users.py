@@ -123,7 +123,7 @@ def _message(exc: DBAPIError, login: str) -> UserError:
         return UserError("Не можна деактивувати самого себе.")
     if state == UNDEFINED_FUNCTION:
         return UserError("Сервер ще не підготовлено для керування користувачами: власник бази виконує "
-                         "kr-desktop server init --db АДРЕСА (див. README).")
+                         "kr-desktop server init --db АДРЕСА (див. docs/server.md).")
     if state == ERR_BAD:
         return ValidationError("Неприпустиме ім’я користувача, роль або пароль.", field="login")
     return UserError(f"Сервер не виконав дію: {str(exc.orig).strip().splitlines()[0]}")

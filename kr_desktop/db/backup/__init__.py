@@ -1,5 +1,5 @@
 """Backups of a SQLite database file and restoring them (a PostgreSQL server is backed up with
-pg_dump, see the README): ``store`` — where backups live, their names and rotation;
+pg_dump, see docs/server.md): ``store`` — where backups live, their names and rotation;
 ``snapshot`` — making and verifying one; ``restore`` — putting one back."""
 
 from kr_desktop.db.backup.restore import RestoreResult, restore_backup
