@@ -153,6 +153,8 @@ def test_demo_ceremonies_present_awards_in_order_to_invited_holders(db):
     for row in rows:
         detail = events.get_event(db, row.id)
         assert detail.notes.startswith(DEMO_MARK)
+        month = ("", "", "", "березень", "", "", "червень", "", "", "вересень", "", "", "грудень")[detail.event_date.month]
+        assert row.title == f"Урочисте вручення відзнак міста ({month} {detail.event_date.year})"  # the month named
         given = events.presented_awards(db, row.id)
         assert [g.position for g in given] == list(range(1, len(given) + 1))
         holders = {awards.get_award(db, g.award_id).person_id for g in given}

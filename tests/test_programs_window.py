@@ -46,7 +46,12 @@ def test_a_program_made_on_the_command_line_is_in_the_chooser_and_stays_chosen(q
     window = _window(qtbot, db)
     chooser = window.program_chooser
     assert [chooser.itemData(i) for i in range(chooser.count())] == [1, 2]
-    assert chooser.currentData() == 1 and "№1176" in chooser.currentText()  # the one in force
+    assert chooser.currentData() == 1 and chooser.currentText() == "№1176, 2017–2027"  # the one in force
+    assert chooser.itemText(1) == "проєкт id 2, 2028–2032" and NEXT_TITLE in chooser.itemData(1, Qt.ItemDataRole.ToolTipRole)
+    window.resize(1366, 768)
+    qtbot.wait(10)
+    for i in range(chooser.count()):  # the side panel shows each label whole, the arrow beside it
+        assert chooser.fontMetrics().horizontalAdvance(chooser.itemText(i)) + 30 < chooser.width(), chooser.itemText(i)
     window.tabs.setCurrentWidget(window.program_screen)
     assert _tree_texts(window.program_screen)[1] == "Додаток 1: 2017–2019 роки"
     chooser.choose(2)

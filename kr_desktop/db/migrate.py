@@ -19,6 +19,19 @@ APP_MARKER_KEY = "application"
 APP_MARKER_VALUE = "kr_desktop"
 
 
+def raw_identity(raw, tables: set[str]) -> tuple[str | None, str | None]:
+    """The kr_desktop marker and the schema revision read through a plain ``sqlite3`` connection
+    (a backup copy checked or listed without SQLAlchemy); None for what the file does not hold."""
+    marker = revision = None
+    if "app_meta" in tables:
+        row = raw.execute("SELECT value FROM app_meta WHERE key = ?", (APP_MARKER_KEY,)).fetchone()
+        marker = row[0] if row else None
+    if "alembic_version" in tables:
+        row = raw.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = row[0] if row else None
+    return marker, revision
+
+
 def alembic_config(connection: Connection | None = None):
     from alembic.config import Config
 

@@ -245,7 +245,7 @@ def fill_demo(db: Database, persons: int, seed: int = 1, today: dt.date | None =
     return DemoSummary(len(person_ids), len(award_ids), len(ledger), entries, periods, events)
 
 
-EVENT_MONTHS = {3: "березня", 6: "червня", 9: "вересня", 12: "грудня"}
+EVENT_MONTHS = {3: "березень", 6: "червень", 9: "вересень", 12: "грудень"}  # a title names the month: «(березень 2026)»
 EVENT_PLACES = ["Виконком міської ради, зала засідань", "Криворізький міський палац культури",
                 "КЗК «Криворізький міський театр ляльок»", "Криворізький національний університет"]
 AWARDS_PER_EVENT = 60  # presented at the ceremony, in order; their holders invited

@@ -56,7 +56,7 @@ class ProgramChooser(QComboBox):
         self.blockSignals(True)
         self.clear()
         for label in programs:
-            self.addItem(label.short, label.id)
+            self.addItem(label.compact, label.id)
             self.setItemData(self.count() - 1, f"{label.name}\n{label.decision}, {label.years}, {label.status_label}",
                              Qt.ItemDataRole.ToolTipRole)
         if not programs:

@@ -110,13 +110,7 @@ def verify_backup(path: Path, expected_counts: dict[str, int] | None = None) -> 
                 raise BackupError(f"Резервна копія «{path.name}» пошкоджена (перевірка цілісності: "
                                   f"{'; '.join(map(str, result[:3]))}).")
             tables = set(_user_tables(raw))
-            marker = revision = None
-            if "app_meta" in tables:
-                row = raw.execute("SELECT value FROM app_meta WHERE key = ?", (migrate.APP_MARKER_KEY,)).fetchone()
-                marker = row[0] if row else None
-            if "alembic_version" in tables:
-                row = raw.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
+            marker, revision = migrate.raw_identity(raw, tables)
             counts = _counts(raw)
         finally:
             raw.close()

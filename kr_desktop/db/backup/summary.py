@@ -46,13 +46,7 @@ def summarize_backup(path: Path, created: dt.datetime | None = None, reason: str
         raw = sqlite3.connect(readonly_uri(path, immutable=True), uri=True)
         try:
             tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            marker = revision = None
-            if "app_meta" in tables:
-                row = raw.execute("SELECT value FROM app_meta WHERE key = ?", (migrate.APP_MARKER_KEY,)).fetchone()
-                marker = row[0] if row else None
-            if "alembic_version" in tables:
-                row = raw.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
+            marker, revision = migrate.raw_identity(raw, tables)
             records = {table: raw.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
                        for table in KEY_TABLES if table in tables}
         finally:

@@ -51,6 +51,12 @@ class ProgramLabel:
         return STATUS_LABELS.get(self.status, self.status)
 
     @property
+    def compact(self) -> str:
+        """For the side panel's chooser, which is 18 letters wide: «№1176, 2017–2027»."""
+        number = f"№{self.decision_number}" if self.decision_number else f"проєкт id {self.id}"
+        return f"{number}, {self.years}"
+
+    @property
     def short(self) -> str:
         """For a chooser: «№1176 (2017–2027) — Програма сприяння …»."""
         number = f"№{self.decision_number}" if self.decision_number else f"проєкт id {self.id}"
