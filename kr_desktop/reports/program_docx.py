@@ -22,6 +22,7 @@ from kr_desktop.domain.program_names import after_program_word, genitive
 from kr_desktop.domain.provenance import INFERRED, MERGED
 from kr_desktop.reports.program_layout import (ANNEX_HEAD, AMOUNTS_HEAD, PASSPORT_HEAD, RESULTS_HEAD, TOTAL, money,
                                                passport_columns, passport_item_lines)
+from kr_desktop.reports.render_docx import write_cell
 from kr_desktop.services.program_view import DirectionRows, FundingLine, ProgramDocument, StageDocument
 from kr_desktop.text.formatting import format_date
 
@@ -248,20 +249,8 @@ def _merge_down(rows, col: int, top: int, bottom: int) -> None:
 
 
 def _cell(cell, text: str, *, bold: bool = False, italic: bool = False, align: str = "left", size=TABLE_SIZE):
-    """Write ``text`` (lines as line breaks) into an empty cell; returns the last run."""
-    paragraph = cell.paragraphs[0]
-    paragraph.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
-                           "right": WD_ALIGN_PARAGRAPH.RIGHT}[align]
-    run = None
-    lines = text.split("\n") if text else []
-    for i, line in enumerate(lines):
-        run = paragraph.add_run(line)
-        run.font.size = Pt(size)
-        run.bold = bold
-        run.italic = italic
-        if i < len(lines) - 1:
-            run.add_break()
-    return run
+    """Write ``text`` into an empty cell of the program's tables; returns the last run."""
+    return write_cell(cell, text, size, align, bold=bold, italic=italic)
 
 
 def _repeat_header(row) -> None:

@@ -119,10 +119,13 @@ def _keep_row(row, with_next: bool) -> None:
                 paragraph.paragraph_format.keep_with_next = True
 
 
-def _write_cell(cell, text: str, size: float, align: str, bold: bool = False, italic: bool = False) -> None:
+def write_cell(cell, text: str, size: float, align: str = "left", bold: bool = False, italic: bool = False):
+    """Write ``text`` (lines as line breaks) into an empty cell's paragraph; returns the last run
+    (None for no text), for a caller that marks it further."""
     paragraph = cell.paragraphs[0]
     paragraph.alignment = _ALIGN.get(align, WD_ALIGN_PARAGRAPH.LEFT)
-    lines = text.split("\n")
+    run = None
+    lines = text.split("\n") if text else []
     for i, line in enumerate(lines):
         run = paragraph.add_run(line)
         run.font.size = Pt(size)
@@ -130,6 +133,7 @@ def _write_cell(cell, text: str, size: float, align: str, bold: bool = False, it
         run.italic = italic
         if i < len(lines) - 1:
             run.add_break()
+    return run
 
 
 def _table(doc, block: d.TableBlock, width_mm: float, size: float, places: int, signed: bool = False) -> None:
@@ -144,9 +148,9 @@ def _table(doc, block: d.TableBlock, width_mm: float, size: float, places: int, 
     widths = [Mm(width_mm * c.weight / total_weight) for c in columns]
     rows = table.rows
     for i, column in enumerate(columns):
-        _write_cell(rows[0].cells[i], typographic(column.title), size, "center", bold=True)
+        write_cell(rows[0].cells[i], typographic(column.title), size, "center", bold=True)
         if block.number_columns:
-            _write_cell(rows[1].cells[i], str(i + 1), size, "center")
+            write_cell(rows[1].cells[i], str(i + 1), size, "center")
     for r in range(n_header):
         _repeat_header(rows[r])
     last = len(block.rows) - 1
@@ -155,10 +159,10 @@ def _table(doc, block: d.TableBlock, width_mm: float, size: float, places: int, 
         bold = row.bold
         if row.spans_all:
             merged = cells[0].merge(cells[-1])
-            _write_cell(merged, typographic(str(row.cells[0])), size, "left", bold=True)
+            write_cell(merged, typographic(str(row.cells[0])), size, "left", bold=True)
         else:
             for value, column, cell in zip(row.cells, columns, cells):
-                _write_cell(cell, cell_text(value, column, places), size, column.align, bold=bold,
+                write_cell(cell, cell_text(value, column, places), size, column.align, bold=bold,
                             italic=row.style == "muted")
         if row.shaded:
             for cell in cells:
@@ -259,8 +263,8 @@ def render_docx(document: d.ReportDocument, path: Path | str) -> Path:
             if block.signatures:
                 table = doc.add_table(rows=len(block.signatures), cols=2)
                 for i, (row, signature) in enumerate(zip(table.rows, block.signatures)):
-                    _write_cell(row.cells[0], typographic(signature.position), document.base_size, "left")
-                    _write_cell(row.cells[1], typographic(signature.name) or d.BLANK_NAME, document.base_size,
+                    write_cell(row.cells[0], typographic(signature.position), document.base_size, "left")
+                    write_cell(row.cells[1], typographic(signature.name) or d.BLANK_NAME, document.base_size,
                                 "right")
                     _keep_row(row, i < len(block.signatures) - 1)
             if block.executor_line:
